@@ -1,0 +1,49 @@
+package io.tradergateway.config;
+
+import io.tradergateway.tws.Backoff;
+import io.tradergateway.tws.BrokerMode;
+import io.tradergateway.tws.TwsConnectionManager;
+import io.tradergateway.tws.TwsEndpoint;
+import io.tradergateway.tws.TwsHealthIndicator;
+import io.tradergateway.tws.TwsProperties;
+import java.time.Clock;
+import java.util.concurrent.ThreadLocalRandom;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
+
+/** Wires the TWS connection: where to connect (a real TWS unless the simulator profile says otherwise). */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(TwsProperties.class)
+public class TwsConfiguration {
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    @Profile("!sim")
+    TwsEndpointSource twsEndpointSource(TwsProperties properties) {
+        TwsEndpoint configured = new TwsEndpoint(properties.host(), properties.port(), BrokerMode.TWS);
+        return () -> configured;
+    }
+
+    @Bean
+    TwsConnectionManager twsConnectionManager(
+            TwsProperties properties, TwsEndpointSource endpoints, Clock clock, ObjectProvider<Backoff> backoff) {
+        Backoff policy = backoff.getIfAvailable(() -> new Backoff(
+                properties.reconnectInitialDelay(),
+                properties.reconnectMaxDelay(),
+                0.2,
+                () -> ThreadLocalRandom.current().nextDouble()));
+        return new TwsConnectionManager(properties, endpoints, clock, policy);
+    }
+
+    @Bean
+    TwsHealthIndicator twsHealthIndicator(TwsConnectionManager connection) {
+        return new TwsHealthIndicator(connection);
+    }
+}

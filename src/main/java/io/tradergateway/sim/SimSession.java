@@ -1,0 +1,174 @@
+package io.tradergateway.sim;
+
+import io.tradergateway.tws.wire.ClientHello;
+import io.tradergateway.tws.wire.ClientRequest;
+import io.tradergateway.tws.wire.ClientRequests;
+import io.tradergateway.tws.wire.CurrentTime;
+import io.tradergateway.tws.wire.ErrorMessage;
+import io.tradergateway.tws.wire.FrameInput;
+import io.tradergateway.tws.wire.ManagedAccounts;
+import io.tradergateway.tws.wire.NextValidId;
+import io.tradergateway.tws.wire.ProtocolException;
+import io.tradergateway.tws.wire.ReqCurrentTime;
+import io.tradergateway.tws.wire.ReqIds;
+import io.tradergateway.tws.wire.ReqManagedAccounts;
+import io.tradergateway.tws.wire.ServerHello;
+import io.tradergateway.tws.wire.ServerMessage;
+import io.tradergateway.tws.wire.StartApi;
+import io.tradergateway.tws.wire.UnknownMessage;
+import java.io.DataInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** One client connection to the simulator, from handshake to close, on its own thread. */
+final class SimSession implements Runnable {
+
+    private static final Logger log = LoggerFactory.getLogger(SimSession.class);
+    private static final DateTimeFormatter CONNECTION_TIME = DateTimeFormatter.ofPattern("yyyyMMdd HH:mm:ss 'UTC'");
+    /** Requests are small; a client that sends more than this is broken. */
+    private static final int MAX_REQUEST_FRAME = 1 << 20;
+
+    private final TwsSimulator simulator;
+    private final Socket socket;
+    private final Object writeLock = new Object();
+    private volatile int clientId = Integer.MIN_VALUE;
+    private volatile int serverVersion;
+
+    SimSession(TwsSimulator simulator, Socket socket) {
+        this.simulator = simulator;
+        this.socket = socket;
+    }
+
+    int clientId() {
+        return clientId;
+    }
+
+    @Override
+    public void run() {
+        try (socket) {
+            InputStream in = socket.getInputStream();
+            FrameInput frames = new FrameInput(in, MAX_REQUEST_FRAME);
+            if (!handshake(in, frames)) {
+                return;
+            }
+            while (!socket.isClosed()) {
+                ClientRequest request = ClientRequests.CODEC.decode(frames.next(), serverVersion);
+                if (!handle(request)) {
+                    return;
+                }
+            }
+        } catch (EOFException | java.net.SocketException e) {
+            log.debug("simulator client {} left: {}", clientId, e.getMessage());
+        } catch (ProtocolException e) {
+            log.warn("simulator closing client {}: protocol error: {}", clientId, e.getMessage());
+        } catch (IOException | RuntimeException e) {
+            log.warn("simulator closing client {}: {}", clientId, e.toString());
+        } finally {
+            simulator.ended(this);
+        }
+    }
+
+    void close() {
+        try {
+            socket.close();
+        } catch (IOException e) {
+            log.debug("closing simulator session", e);
+        }
+    }
+
+    /** "API\0", the client's version range, our choice of version and the connection time. */
+    private boolean handshake(InputStream in, FrameInput frames) throws IOException {
+        byte[] prefix = new byte[ClientHello.PREFIX.length];
+        new DataInputStream(in).readFully(prefix);
+        if (!Arrays.equals(prefix, ClientHello.PREFIX)) {
+            log.warn("simulator: client did not start with API\\0; closing");
+            return false;
+        }
+        ClientHello hello = ClientHello.parse(frames.next());
+        SimulatorSettings settings = simulator.settings();
+        int negotiated = Math.min(settings.maxServerVersion(), hello.maxVersion());
+        if (negotiated < settings.minServerVersion() || negotiated < hello.minVersion()) {
+            log.warn(
+                    "simulator: no common server version with client range {}..{} (we serve {}..{}); closing",
+                    hello.minVersion(),
+                    hello.maxVersion(),
+                    settings.minServerVersion(),
+                    settings.maxServerVersion());
+            return false;
+        }
+        serverVersion = negotiated;
+        String now = ZonedDateTime.ofInstant(simulator.clock().instant(), java.time.ZoneOffset.UTC)
+                .format(CONNECTION_TIME);
+        send(new ServerHello(negotiated, now));
+        return true;
+    }
+
+    /** Returns false when the session must end. */
+    private boolean handle(ClientRequest request) throws IOException {
+        if (request instanceof StartApi start) {
+            return startApi(start);
+        }
+        if (clientId == Integer.MIN_VALUE) {
+            log.debug("simulator: ignoring {} before startApi", request);
+            return true;
+        }
+        if (request instanceof ReqIds ids) {
+            send(new NextValidId(simulator.allocateOrderIds(ids.numIds())));
+        } else if (request instanceof ReqCurrentTime) {
+            send(new CurrentTime(simulator.clock().instant().getEpochSecond()));
+        } else if (request instanceof ReqManagedAccounts) {
+            send(new ManagedAccounts(simulator.settings().accounts()));
+        } else if (request instanceof UnknownMessage unknown) {
+            log.debug("simulator: client {} sent unsupported message {}", clientId, unknown.messageId());
+        }
+        return true;
+    }
+
+    private boolean startApi(StartApi start) throws IOException {
+        if (clientId != Integer.MIN_VALUE) {
+            return true; // TWS ignores a repeated startApi
+        }
+        if (!simulator.claimClientId(start.clientId(), this)) {
+            // What TWS does: error 326 addressed to no request, then it drops the socket.
+            notice(326, "Unable to connect as the client id is already in use. Retry with a unique client id.");
+            return false;
+        }
+        clientId = start.clientId();
+        send(new ManagedAccounts(simulator.settings().accounts()));
+        send(new NextValidId(simulator.peekNextOrderId()));
+        notice(2104, "Market data farm connection is OK:usfarm");
+        notice(2106, "HMDS data farm connection is OK:ushmds");
+        notice(2158, "Sec-def data farm connection is OK:secdefnj");
+        return true;
+    }
+
+    /** An error message addressed to no request, stamped with the simulator's clock. */
+    void notice(int code, String text) throws IOException {
+        send(new ErrorMessage(
+                ErrorMessage.NO_REQUEST, code, text, "", simulator.clock().millis()));
+    }
+
+    void send(ServerMessage message) throws IOException {
+        sendFrame(message.toFrame(serverVersion));
+    }
+
+    private void send(ServerHello hello) throws IOException {
+        sendFrame(hello.toFrame(serverVersion));
+    }
+
+    private void sendFrame(byte[] frame) throws IOException {
+        synchronized (writeLock) {
+            OutputStream out = socket.getOutputStream();
+            out.write(frame);
+            out.flush();
+        }
+    }
+}

@@ -1,0 +1,14 @@
+package io.tradergateway.tws.wire;
+
+/** Decoders for the requests an API client sends (the server side of the table, used by the simulator). */
+public final class ClientRequests {
+
+    public static final MessageCodec<ClientRequest> CODEC = MessageCodec.builder(ClientRequest.class)
+            .add(StartApi.ID, StartApi::read)
+            .add(ReqIds.ID, ReqIds::read)
+            .add(ReqManagedAccounts.ID, ReqManagedAccounts::read)
+            .add(ReqCurrentTime.ID, ReqCurrentTime::read)
+            .build();
+
+    private ClientRequests() {}
+}

@@ -1,0 +1,14 @@
+package io.tradergateway.tws.wire;
+
+/** Decoders for everything TWS sends that this gateway understands (the client side of the table). */
+public final class ServerMessages {
+
+    public static final MessageCodec<ServerMessage> CODEC = MessageCodec.builder(ServerMessage.class)
+            .add(ErrorMessage.ID, ErrorMessage::read)
+            .add(NextValidId.ID, NextValidId::read)
+            .add(ManagedAccounts.ID, ManagedAccounts::read)
+            .add(CurrentTime.ID, CurrentTime::read)
+            .build();
+
+    private ServerMessages() {}
+}

@@ -1,0 +1,95 @@
+package io.tradergateway.web;
+
+import io.tradergateway.tws.TwsUnavailableException;
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Every error leaves as a {@link ProblemDetail} with a stable {@code type} from {@link ProblemTypes} and a
+ * detail a person can act on. Causes are logged here, never sent: no stack traces, class names or secrets.
+ */
+@RestControllerAdvice
+public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    @ExceptionHandler(TwsUnavailableException.class)
+    ResponseEntity<ProblemDetail> twsUnavailable(TwsUnavailableException e) {
+        ProblemDetail problem = problem(
+                HttpStatus.SERVICE_UNAVAILABLE,
+                ProblemTypes.TWS_UNAVAILABLE,
+                "TWS unavailable",
+                e.getMessage() + "; retry later");
+        problem.setProperty("connectionState", e.state().name());
+        long seconds = Math.max(1, (e.retryAfter().toMillis() + 999) / 1000);
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
+                .body(problem);
+    }
+
+    @ExceptionHandler(ApiKeyRejectedException.class)
+    ResponseEntity<ProblemDetail> apiKeyRejected(ApiKeyRejectedException e) {
+        ProblemDetail problem =
+                problem(HttpStatus.UNAUTHORIZED, ProblemTypes.API_KEY_REQUIRED, "API key required", e.getMessage());
+        return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
+                .header(HttpHeaders.WWW_AUTHENTICATE, "ApiKey header=\"" + ApiKeyFilter.HEADER + "\"")
+                .body(problem);
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
+        log.error("unhandled error on {} {}", request.getMethod(), request.getRequestURI(), e);
+        return ResponseEntity.internalServerError()
+                .body(problem(
+                        HttpStatus.INTERNAL_SERVER_ERROR,
+                        ProblemTypes.INTERNAL_ERROR,
+                        "Internal error",
+                        "the gateway failed to handle this request; the cause is in its log"));
+    }
+
+    /** Gives Spring MVC's own errors (404, 405, 406, 400...) our stable types. */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(
+            Exception ex, Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
+        ResponseEntity<Object> response = super.handleExceptionInternal(ex, body, headers, statusCode, request);
+        if (response != null
+                && response.getBody() instanceof ProblemDetail problem
+                && isDefaultType(problem.getType())) {
+            problem.setType(typeFor(statusCode));
+        }
+        return response;
+    }
+
+    static ProblemDetail problem(HttpStatus status, URI type, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(type);
+        problem.setTitle(title);
+        return problem;
+    }
+
+    private static boolean isDefaultType(URI type) {
+        return type == null || "about:blank".equals(type.toString());
+    }
+
+    private static URI typeFor(HttpStatusCode status) {
+        return switch (status.value()) {
+            case 404 -> ProblemTypes.NOT_FOUND;
+            case 405 -> ProblemTypes.METHOD_NOT_ALLOWED;
+            case 406 -> ProblemTypes.NOT_ACCEPTABLE;
+            case 415 -> ProblemTypes.UNSUPPORTED_MEDIA_TYPE;
+            case 503 -> ProblemTypes.TWS_UNAVAILABLE;
+            default -> status.is4xxClientError() ? ProblemTypes.INVALID_PARAMETER : ProblemTypes.INTERNAL_ERROR;
+        };
+    }
+}

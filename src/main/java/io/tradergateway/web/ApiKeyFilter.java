@@ -1,0 +1,60 @@
+package io.tradergateway.web;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.List;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Authenticates a request whose {@code X-API-Key} matches a configured key. Keys are compared as SHA-256
+ * digests with {@link MessageDigest#isEqual}, and every configured key is compared, so the time taken says
+ * nothing about how much of a key was right or which key matched.
+ */
+final class ApiKeyFilter extends OncePerRequestFilter {
+
+    static final String HEADER = "X-API-Key";
+
+    private final List<byte[]> keyDigests;
+
+    ApiKeyFilter(List<String> keys) {
+        this.keyDigests = keys.stream().map(ApiKeyFilter::sha256).toList();
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String presented = request.getHeader(HEADER);
+        if (presented != null && matches(presented)) {
+            SecurityContextHolder.getContext()
+                    .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                            "api-client", null, AuthorityUtils.createAuthorityList("ROLE_API")));
+        }
+        chain.doFilter(request, response);
+    }
+
+    boolean matches(String presented) {
+        byte[] digest = sha256(presented);
+        boolean match = false;
+        for (byte[] key : keyDigests) {
+            match |= MessageDigest.isEqual(key, digest);
+        }
+        return match;
+    }
+
+    private static byte[] sha256(String value) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required by every Java runtime", e);
+        }
+    }
+}
