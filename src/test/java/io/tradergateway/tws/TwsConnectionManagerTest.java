@@ -38,15 +38,8 @@ class TwsConnectionManagerTest {
     }
 
     private static TwsProperties settings(int port, int clientId) {
-        return new TwsProperties(
-                "127.0.0.1",
-                port,
-                clientId,
-                Duration.ofSeconds(2),
-                Duration.ofSeconds(2),
-                Duration.ofMillis(20),
-                Duration.ofMillis(100),
-                1 << 24);
+        return TwsProperties.of("127.0.0.1", port, clientId)
+                .withReconnect(Duration.ofMillis(20), Duration.ofMillis(100));
     }
 
     private TwsConnectionManager manager(String host, int port, int clientId) {
