@@ -5,6 +5,8 @@ import io.tradergateway.tws.wire.AccountSummaryEnd;
 import io.tradergateway.tws.wire.ClientHello;
 import io.tradergateway.tws.wire.ClientRequest;
 import io.tradergateway.tws.wire.ClientRequests;
+import io.tradergateway.tws.wire.ContractData;
+import io.tradergateway.tws.wire.ContractDataEnd;
 import io.tradergateway.tws.wire.CurrentTime;
 import io.tradergateway.tws.wire.ErrorMessage;
 import io.tradergateway.tws.wire.FrameInput;
@@ -13,6 +15,7 @@ import io.tradergateway.tws.wire.NextValidId;
 import io.tradergateway.tws.wire.PositionEnd;
 import io.tradergateway.tws.wire.ProtocolException;
 import io.tradergateway.tws.wire.ReqAccountSummary;
+import io.tradergateway.tws.wire.ReqContractDetails;
 import io.tradergateway.tws.wire.ReqCurrentTime;
 import io.tradergateway.tws.wire.ReqIds;
 import io.tradergateway.tws.wire.ReqManagedAccounts;
@@ -145,6 +148,8 @@ final class SimSession implements Runnable {
             send(new CurrentTime(simulator.clock().instant().getEpochSecond()));
         } else if (request instanceof ReqManagedAccounts) {
             send(new ManagedAccounts(simulator.settings().accounts()));
+        } else if (request instanceof ReqContractDetails details) {
+            contractDetails(details);
         } else if (request instanceof ReqAccountSummary summary) {
             accountSummary(summary);
         } else if (request instanceof ReqPositions) {
@@ -153,6 +158,18 @@ final class SimSession implements Runnable {
             log.debug("simulator: client {} sent unsupported message {}", clientId, unknown.messageId());
         }
         return true;
+    }
+
+    private void contractDetails(ReqContractDetails request) throws IOException {
+        List<ContractData> answers = SimContractDesk.answer(request);
+        if (answers.isEmpty()) {
+            error(request.reqId(), SimContractDesk.NO_SECURITY_DEFINITION, SimContractDesk.NO_SECURITY_TEXT);
+            return;
+        }
+        for (ContractData answer : answers) {
+            send(answer);
+        }
+        send(new ContractDataEnd(request.reqId()));
     }
 
     private void accountSummary(ReqAccountSummary request) throws IOException {
