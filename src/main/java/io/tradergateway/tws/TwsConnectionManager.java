@@ -47,7 +47,7 @@ public class TwsConnectionManager implements SmartLifecycle {
     private final Clock clock;
     private final Backoff backoff;
     private final List<TwsListener> listeners = new CopyOnWriteArrayList<>();
-    private final ScheduledExecutorService connector;
+    private ScheduledExecutorService connector; // per start/stop cycle: the context may be stopped and restarted
     private final AtomicInteger nextReqId = new AtomicInteger(1);
     private final RequestRegistry requests;
     private final SubscriptionBook subscriptions;
@@ -85,11 +85,6 @@ public class TwsConnectionManager implements SmartLifecycle {
         this.stateSince = clock.instant();
         this.requests = new RequestRegistry(settings.maxPendingRequests(), nextReqId::getAndIncrement);
         this.subscriptions = new SubscriptionBook(nextReqId::getAndIncrement);
-        this.connector = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "tws-connector");
-            t.setDaemon(true);
-            return t;
-        });
     }
 
     public void addListener(TwsListener listener) {
@@ -226,6 +221,12 @@ public class TwsConnectionManager implements SmartLifecycle {
             }
             running = true;
             endpoint = endpoints.get();
+            connector = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "tws-connector");
+                t.setDaemon(true);
+                return t;
+            });
+            failedAttempts = 0;
             pendingConnect = connector.schedule(this::connect, 0, TimeUnit.MILLISECONDS);
             long every = Math.max(10, settings.housekeepingInterval().toMillis());
             housekeepingTask =
@@ -260,12 +261,13 @@ public class TwsConnectionManager implements SmartLifecycle {
         }
         requests.failAll(new TwsUnavailableException(
                 "the gateway is shutting down", ConnectionState.DISCONNECTED, Duration.ofSeconds(5)));
-        connector.shutdownNow();
+        ScheduledExecutorService stopping = connector;
+        stopping.shutdownNow();
         try {
             if (toClose != null) {
                 toClose.closeAndJoin(Duration.ofSeconds(5));
             }
-            connector.awaitTermination(5, TimeUnit.SECONDS);
+            stopping.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -170,6 +170,17 @@ class TwsConnectionManagerTest {
                 "client id released", WAIT, () -> simulator.connectedClientIds().isEmpty());
     }
 
+    @Test
+    void canBeStoppedAndStartedAgainAsTheTestContextCacheDoes() throws IOException {
+        TwsSimulator simulator = simulator();
+        TwsConnectionManager manager = manager(simulator.host(), simulator.port(), 8);
+        manager.start();
+        Eventually.await("READY", WAIT, () -> manager.state() == ConnectionState.READY);
+        manager.stop();
+        manager.start();
+        Eventually.await("READY after restart", WAIT, () -> manager.state() == ConnectionState.READY);
+    }
+
     /** Client threads (not the simulator's) started since {@code before} and still alive. */
     private static List<String> newGatewayThreads(java.util.Set<Thread> before) {
         return Thread.getAllStackTraces().keySet().stream()
