@@ -48,6 +48,7 @@ final class SimSession implements Runnable {
     private final TwsSimulator simulator;
     private final Socket socket;
     private final Object writeLock = new Object();
+    private final SimRateMeter rate = new SimRateMeter();
     private volatile int clientId = Integer.MIN_VALUE;
     private volatile int serverVersion;
 
@@ -71,6 +72,14 @@ final class SimSession implements Runnable {
             while (!socket.isClosed()) {
                 ClientRequest request = ClientRequests.CODEC.decode(frames.next(), serverVersion);
                 simulator.record(clientId == Integer.MIN_VALUE ? -1 : clientId, request);
+                int lastSecond = rate.record(System.nanoTime());
+                if (lastSecond > SimRateMeter.MAX_PER_SECOND) {
+                    simulator.rateViolation();
+                    notice(
+                            100,
+                            "Max rate of messages per second has been exceeded:max=" + SimRateMeter.MAX_PER_SECOND
+                                    + " rec=" + lastSecond + " (1)");
+                }
                 if (simulator.faults().blackholed()) {
                     continue; // a hung TWS: the socket is up, nothing comes back
                 }

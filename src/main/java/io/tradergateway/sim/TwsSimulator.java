@@ -37,6 +37,7 @@ public final class TwsSimulator implements AutoCloseable {
     private final Set<SimSession> sessions = ConcurrentHashMap.newKeySet();
     private final ExecutorService threads;
     private final AtomicInteger nextOrderId = new AtomicInteger(1);
+    private final AtomicInteger rateViolations = new AtomicInteger();
     private final SimFaults faults;
     private final SimAccounts accounts;
     private final java.util.Deque<Received> received = new java.util.concurrent.ConcurrentLinkedDeque<>();
@@ -180,6 +181,15 @@ public final class TwsSimulator implements AutoCloseable {
                 .filter(type::isInstance)
                 .map(type::cast)
                 .toList();
+    }
+
+    /** Times a client broke TWS's 50-messages-per-second rule (each answered with error 100). */
+    public int rateViolations() {
+        return rateViolations.get();
+    }
+
+    void rateViolation() {
+        rateViolations.incrementAndGet();
     }
 
     SimAccounts accounts() {

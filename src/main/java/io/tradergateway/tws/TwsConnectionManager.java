@@ -51,6 +51,7 @@ public class TwsConnectionManager implements SmartLifecycle {
     private final AtomicInteger nextReqId = new AtomicInteger(1);
     private final RequestRegistry requests;
     private final SubscriptionBook subscriptions;
+    private final MessagePacer pacer;
     private final Object lock = new Object();
 
     // all guarded by lock
@@ -85,6 +86,7 @@ public class TwsConnectionManager implements SmartLifecycle {
         this.stateSince = clock.instant();
         this.requests = new RequestRegistry(settings.maxPendingRequests(), nextReqId::getAndIncrement);
         this.subscriptions = new SubscriptionBook(nextReqId::getAndIncrement);
+        this.pacer = MessagePacer.realTime(settings.maxMessagesPerSecond());
     }
 
     public void addListener(TwsListener listener) {
@@ -296,7 +298,7 @@ public class TwsConnectionManager implements SmartLifecycle {
         }
         TwsConnection opened;
         try {
-            opened = TwsConnection.open(target, id, settings);
+            opened = TwsConnection.open(target, id, settings, pacer);
         } catch (IOException | RuntimeException e) {
             log.info("TWS at {}:{} not reachable: {}", target.host(), target.port(), describe(e));
             synchronized (lock) {

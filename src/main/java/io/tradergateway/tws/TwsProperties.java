@@ -27,6 +27,7 @@ import org.springframework.validation.annotation.Validated;
  * @param heartbeatTimeout time the heartbeat may take before the connection is declared dead
  * @param housekeepingInterval how often deadlines and the heartbeat are checked
  * @param maxMessageBytes largest message accepted from TWS
+ * @param maxMessagesPerSecond messages sent to TWS per second at most (IB allows 50; error 100 beyond)
  */
 @Validated
 @ConfigurationProperties("gateway.tws")
@@ -44,7 +45,8 @@ public record TwsProperties(
         @NotNull @DefaultValue("30s") Duration idleTimeout,
         @NotNull @DefaultValue("10s") Duration heartbeatTimeout,
         @NotNull @DefaultValue("250ms") Duration housekeepingInterval,
-        @Min(1024) @DefaultValue("16777215") int maxMessageBytes) {
+        @Min(1024) @DefaultValue("16777215") int maxMessageBytes,
+        @Min(1) @Max(50) @DefaultValue("45") int maxMessagesPerSecond) {
 
     /** Defaults for everything but where to connect (tests and tools). */
     public static TwsProperties of(String host, int port, int clientId) {
@@ -62,7 +64,8 @@ public record TwsProperties(
                 Duration.ofSeconds(30),
                 Duration.ofSeconds(10),
                 Duration.ofMillis(250),
-                0xFFFFFF);
+                0xFFFFFF,
+                45);
     }
 
     public TwsProperties withReconnect(Duration initial, Duration max) {
@@ -80,7 +83,8 @@ public record TwsProperties(
                 idleTimeout,
                 heartbeatTimeout,
                 housekeepingInterval,
-                maxMessageBytes);
+                maxMessageBytes,
+                maxMessagesPerSecond);
     }
 
     public TwsProperties withHeartbeat(Duration idle, Duration timeout) {
@@ -98,7 +102,8 @@ public record TwsProperties(
                 idle,
                 timeout,
                 housekeepingInterval,
-                maxMessageBytes);
+                maxMessageBytes,
+                maxMessagesPerSecond);
     }
 
     public TwsProperties withMaxPendingRequests(int max) {
@@ -116,7 +121,27 @@ public record TwsProperties(
                 idleTimeout,
                 heartbeatTimeout,
                 housekeepingInterval,
-                maxMessageBytes);
+                maxMessageBytes,
+                maxMessagesPerSecond);
+    }
+
+    public TwsProperties withMaxMessagesPerSecond(int max) {
+        return new TwsProperties(
+                host,
+                port,
+                clientId,
+                clientIdCount,
+                connectTimeout,
+                handshakeTimeout,
+                reconnectInitialDelay,
+                reconnectMaxDelay,
+                requestTimeout,
+                maxPendingRequests,
+                idleTimeout,
+                heartbeatTimeout,
+                housekeepingInterval,
+                maxMessageBytes,
+                max);
     }
 
     /** The id tried after {@code current} when it is refused: the next in the range, wrapping. */

@@ -296,7 +296,8 @@ class TwsResilienceTest {
     @Test
     void twoHundredConcurrentRequestsGetDistinctReqIdsAndAllComplete() throws Exception {
         TwsSimulator simulator = simulator();
-        TwsConnectionManager manager = ready(simulator, fast(simulator, 1).withMaxPendingRequests(250));
+        TwsConnectionManager manager =
+                ready(simulator, fast(simulator, 1).withMaxPendingRequests(250).withMaxMessagesPerSecond(45));
         ExecutorService callers = Executors.newFixedThreadPool(16);
         try {
             List<CompletableFuture<List<AccountSummary>>> futures = new ArrayList<>();
@@ -318,6 +319,19 @@ class TwsResilienceTest {
         } finally {
             callers.shutdownNow();
         }
+    }
+
+    @Test
+    void aBurstOfRequestsNeverBreaksTwsMessageRate() throws Exception {
+        TwsSimulator simulator = simulator();
+        TwsConnectionManager manager = ready(simulator, fast(simulator, 1).withMaxPendingRequests(200));
+        List<CompletableFuture<CurrentTime>> burst = new ArrayList<>();
+        for (int i = 0; i < 80; i++) {
+            burst.add(manager.request(
+                    TwsRequest.answeredBy("t", new ReqCurrentTime(), CurrentTime.class, Duration.ofSeconds(30))));
+        }
+        CompletableFuture.allOf(burst.toArray(CompletableFuture[]::new)).get(10, TimeUnit.SECONDS);
+        assertThat(simulator.rateViolations()).isZero();
     }
 
     @Test
