@@ -84,7 +84,7 @@ class AccountStreams implements SmartLifecycle, TwsListener {
     private final LiveTable<String, Position> positions;
     private final LiveTable<String, AccountSummary> summary;
     private final Map<String, PortfolioTables> portfolios = new ConcurrentHashMap<>();
-    private final ScheduledExecutorService focusThread;
+    private ScheduledExecutorService focusThread; // guarded by focusLock; one per start (contexts can be paused)
     private final Object focusLock = new Object();
 
     // guarded by focusLock
@@ -129,11 +129,6 @@ class AccountStreams implements SmartLifecycle, TwsListener {
         this.clock = clock;
         this.positions = new LiveTable<>(clock);
         this.summary = new LiveTable<>(clock);
-        this.focusThread = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "account-focus");
-            t.setDaemon(true);
-            return t;
-        });
         connection.addListener(this);
     }
 
@@ -181,8 +176,18 @@ class AccountStreams implements SmartLifecycle, TwsListener {
 
     @Override
     public void start() {
+        ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "account-focus");
+            t.setDaemon(true);
+            return t;
+        });
         synchronized (focusLock) {
+            if (running) {
+                thread.shutdown();
+                return;
+            }
             running = true;
+            focusThread = thread;
         }
         connection.subscribe(new TwsSubscription(
                 POSITIONS,
@@ -201,15 +206,20 @@ class AccountStreams implements SmartLifecycle, TwsListener {
                 CancelAccountSummary::new,
                 this::onSummary));
         long every = Math.max(10, settings.focusCheckInterval().toMillis());
-        focusThread.scheduleWithFixedDelay(this::checkFocusSafely, every, every, TimeUnit.MILLISECONDS);
+        thread.scheduleWithFixedDelay(this::checkFocusSafely, every, every, TimeUnit.MILLISECONDS);
     }
 
     @Override
     public void stop() {
+        ScheduledExecutorService thread;
         synchronized (focusLock) {
             running = false;
+            thread = focusThread;
+            focusThread = null;
         }
-        focusThread.shutdownNow();
+        if (thread != null) {
+            thread.shutdownNow();
+        }
     }
 
     @Override
@@ -378,10 +388,17 @@ class AccountStreams implements SmartLifecycle, TwsListener {
     }
 
     private void executeQuietly(Runnable task) {
+        ScheduledExecutorService thread;
+        synchronized (focusLock) {
+            thread = focusThread;
+        }
+        if (thread == null) {
+            return; // stopped: the next start checks the focus on its schedule
+        }
         try {
-            focusThread.execute(task);
+            thread.execute(task);
         } catch (java.util.concurrent.RejectedExecutionException e) {
-            // shutting down
+            // stopping
         }
     }
 }

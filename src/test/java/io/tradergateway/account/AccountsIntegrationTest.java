@@ -82,6 +82,9 @@ class AccountsIntegrationTest {
     @Autowired
     Clock injected;
 
+    @Autowired
+    AccountStreams streams;
+
     Http http;
 
     @BeforeEach
@@ -374,5 +377,17 @@ class AccountsIntegrationTest {
             assertThat(response.headers().firstValue("Content-Type")).as(row[0]).hasValue("application/problem+json");
             assertThat(response.body()).as(row[0]).contains(row[2]).doesNotContain("Exception");
         }
+    }
+
+    @Test
+    void theStreamsSurviveALifecycleStopAndStartAsInAPausedTestContext() {
+        streams.stop();
+        assertThat(streams.isRunning()).isFalse();
+        streams.start();
+        assertThat(streams.isRunning()).isTrue();
+        awaitReady();
+        assertPositionsMatchBook(okJson("/api/v1/positions"));
+        String account = isLive(FIRST) ? FIRST : SECOND;
+        assertPortfolioMatchesBook(account, livePortfolio(account));
     }
 }
