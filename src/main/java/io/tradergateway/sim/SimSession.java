@@ -12,14 +12,12 @@ import io.tradergateway.tws.wire.ErrorMessage;
 import io.tradergateway.tws.wire.FrameInput;
 import io.tradergateway.tws.wire.ManagedAccounts;
 import io.tradergateway.tws.wire.NextValidId;
-import io.tradergateway.tws.wire.PositionEnd;
 import io.tradergateway.tws.wire.ProtocolException;
 import io.tradergateway.tws.wire.ReqAccountSummary;
 import io.tradergateway.tws.wire.ReqContractDetails;
 import io.tradergateway.tws.wire.ReqCurrentTime;
 import io.tradergateway.tws.wire.ReqIds;
 import io.tradergateway.tws.wire.ReqManagedAccounts;
-import io.tradergateway.tws.wire.ReqPositions;
 import io.tradergateway.tws.wire.ServerHello;
 import io.tradergateway.tws.wire.ServerMessage;
 import io.tradergateway.tws.wire.StartApi;
@@ -161,8 +159,8 @@ final class SimSession implements Runnable {
             contractDetails(details);
         } else if (request instanceof ReqAccountSummary summary) {
             accountSummary(summary);
-        } else if (request instanceof ReqPositions) {
-            send(new PositionEnd());
+        } else if (simulator.accountStreams().handle(this, request)) {
+            log.trace("simulator: client {} account stream request {}", clientId, request);
         } else if (request instanceof UnknownMessage unknown) {
             log.debug("simulator: client {} sent unsupported message {}", clientId, unknown.messageId());
         }

@@ -43,6 +43,10 @@ public final class TwsSimulator implements AutoCloseable {
     private final java.util.Deque<Received> received = new java.util.concurrent.ConcurrentLinkedDeque<>();
     private final java.util.concurrent.ScheduledExecutorService timers;
     private volatile ServerSocket server;
+    // accounts, positions, portfolio (issue 4)
+    private final SimPrices prices;
+    private final SimPortfolio portfolio;
+    private final SimAccountStreams accountStreams;
 
     /** A request as the simulator received it, with the client id of the session that sent it. */
     public record Received(int clientId, ClientRequest request) {}
@@ -65,6 +69,9 @@ public final class TwsSimulator implements AutoCloseable {
         });
         this.faults = new SimFaults(clock);
         this.accounts = new SimAccounts(settings.accounts(), settings.seed());
+        this.prices = new SimPrices(settings.seed());
+        this.portfolio = new SimPortfolio(settings.accounts());
+        this.accountStreams = new SimAccountStreams(portfolio, prices, accounts, clock);
     }
 
     /** Binds and starts accepting clients; returns this for chaining. */
@@ -77,6 +84,7 @@ public final class TwsSimulator implements AutoCloseable {
         socket.bind(new InetSocketAddress(settings.bindAddress(), settings.port()), 50);
         server = socket;
         threads.execute(this::acceptLoop);
+        timers.scheduleWithFixedDelay(this::publishMarketMoves, 100, 100, java.util.concurrent.TimeUnit.MILLISECONDS);
         log.info(
                 "TWS simulator listening on {}:{} (server versions {}..{})",
                 settings.bindAddress().getHostAddress(),
@@ -196,6 +204,40 @@ public final class TwsSimulator implements AutoCloseable {
         return accounts;
     }
 
+    // ---- accounts, positions, portfolio (issue 4)
+
+    SimAccountStreams accountStreams() {
+        return accountStreams;
+    }
+
+    /**
+     * Sends the portfolio rows of every followed account again if the simulator's clock entered a new price
+     * step (every {@code SimPrices.STEP}). Runs every 100 ms on the timer thread; tests that move the clock can
+     * call it to publish at once. A black-holed simulator publishes nothing.
+     */
+    public void publishMarketMoves() {
+        if (!faults.blackholed()) {
+            accountStreams.publishMoves();
+        }
+    }
+
+    /** Sets a position (a simulated fill) and streams the change to subscribed clients; 0 closes it. */
+    public void setPosition(String account, int conId, java.math.BigDecimal quantity, java.math.BigDecimal price) {
+        accountStreams.positionChanged(account, portfolio.set(account, conId, quantity, price));
+    }
+
+    /** The book of one account as reqPositions reports it. */
+    public List<io.tradergateway.tws.wire.Position> positions(String account) {
+        return portfolio.holdings(account).stream()
+                .map(h -> SimPortfolio.position(account, h))
+                .toList();
+    }
+
+    /** The book of one account valued at the current clock, as reqAccountUpdates reports it. */
+    public List<io.tradergateway.tws.wire.PortfolioValue> portfolio(String account) {
+        return portfolio.values(account, prices, prices.step(clock.instant()));
+    }
+
     /** Runs {@code task} after {@code delay} on the simulator's timer thread (delayed answers). */
     void later(Duration delay, Runnable task) {
         try {
@@ -266,6 +308,7 @@ public final class TwsSimulator implements AutoCloseable {
     }
 
     void ended(SimSession session) {
+        accountStreams.ended(session);
         sessions.remove(session);
         sessionsByClientId.remove(session.clientId(), session);
     }

@@ -14,6 +14,8 @@ public final class ClientRequests {
             .add(ReqAccountSummary.ID, ReqAccountSummary::read)
             .add(CancelAccountSummary.ID, CancelAccountSummary::read)
             .add(CancelHistoricalData.ID, CancelHistoricalData::read)
+            // accounts (issue 4)
+            .add(ReqAccountUpdates.ID, ReqAccountUpdates::read)
             .build();
 
     private ClientRequests() {}
