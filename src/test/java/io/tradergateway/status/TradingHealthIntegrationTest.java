@@ -144,6 +144,22 @@ class TradingHealthIntegrationTest {
         assertThat(body.at("/ibStatus/traderCheck").isMissingNode()).isTrue();
     }
 
+    @Test
+    void fetchesGoThroughTheCircuitBreakerConfiguredInYaml() {
+        var config =
+                circuitBreakers.circuitBreaker(IbStatusService.CIRCUIT_BREAKER).getCircuitBreakerConfig();
+
+        assertThat(config.getSlidingWindowSize()).isEqualTo(3);
+        assertThat(config.getMinimumNumberOfCalls()).isEqualTo(3);
+        assertThat(config.getWaitIntervalFunctionInOpenState().apply(1))
+                .isEqualTo(Duration.ofMinutes(5).toMillis());
+        pageShows("no-problems.html");
+        assertThat(json(http.get("/api/v1/status"))
+                        .at("/ibStatus/circuitBreaker")
+                        .asString())
+                .isEqualTo("CLOSED");
+    }
+
     static JsonNode json(HttpResponse<String> response) {
         return JsonMapper.builder().build().readTree(response.body());
     }
