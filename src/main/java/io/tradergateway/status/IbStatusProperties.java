@@ -45,7 +45,7 @@ public record IbStatusProperties(
         @NotNull @DefaultValue("2MB") DataSize maxBodySize,
         @NotNull @DefaultValue("10m") Duration maxAge,
         @NotBlank @DefaultValue(DEFAULT_USER_AGENT) String userAgent,
-        @Valid List<MaintenanceWindow> maintenanceWindows) {
+        List<@Valid MaintenanceWindow> maintenanceWindows) {
 
     static final String DEFAULT_USER_AGENT =
             "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36";

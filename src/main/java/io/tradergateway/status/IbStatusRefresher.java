@@ -1,7 +1,6 @@
 package io.tradergateway.status;
 
 import java.time.Duration;
-import java.time.Instant;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 
@@ -32,7 +31,7 @@ final class IbStatusRefresher implements SmartLifecycle {
         threads.setWaitForTasksToCompleteOnShutdown(false);
         threads.setAwaitTerminationMillis(2_000);
         threads.initialize();
-        threads.scheduleWithFixedDelay(service::refresh, Instant.now(), interval);
+        threads.scheduleWithFixedDelay(service::refresh, threads.getClock().instant(), interval);
         scheduler = threads;
     }
 

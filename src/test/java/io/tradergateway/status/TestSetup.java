@@ -20,8 +20,9 @@ final class TestSetup {
 
     private TestSetup() {}
 
+    /** Generous timeouts: a busy build machine must not turn a good fixture into a timeout. */
     static IbStatusProperties settings(URI url, List<String> exchanges) {
-        return settings(url, exchanges, Duration.ofMillis(300), DataSize.ofMegabytes(2));
+        return settings(url, exchanges, Duration.ofSeconds(3), DataSize.ofMegabytes(2));
     }
 
     static IbStatusProperties settings(URI url, List<String> exchanges, Duration readTimeout, DataSize maxBody) {
@@ -32,7 +33,7 @@ final class TestSetup {
                 exchanges,
                 List.of(),
                 d.refreshInterval(),
-                Duration.ofMillis(500),
+                Duration.ofSeconds(2),
                 readTimeout,
                 maxBody,
                 d.maxAge(),
