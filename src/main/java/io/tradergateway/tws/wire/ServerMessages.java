@@ -8,6 +8,11 @@ public final class ServerMessages {
             .add(NextValidId.ID, NextValidId::read)
             .add(ManagedAccounts.ID, ManagedAccounts::read)
             .add(CurrentTime.ID, CurrentTime::read)
+            .add(ContractData.ID, ContractData::read)
+            .add(ContractDataEnd.ID, ContractDataEnd::read)
+            .add(PositionEnd.ID, PositionEnd::read)
+            .add(AccountSummary.ID, AccountSummary::read)
+            .add(AccountSummaryEnd.ID, AccountSummaryEnd::read)
             .build();
 
     private ServerMessages() {}
