@@ -42,6 +42,8 @@ public final class TwsSimulator implements AutoCloseable {
     private final java.util.Deque<Received> received = new java.util.concurrent.ConcurrentLinkedDeque<>();
     private final java.util.concurrent.ScheduledExecutorService timers;
     private volatile ServerSocket server;
+    private final SimPacing pacing = new SimPacing(); // issue 5: historical data
+    private final SimHistory history;
 
     /** A request as the simulator received it, with the client id of the session that sent it. */
     public record Received(int clientId, ClientRequest request) {}
@@ -64,6 +66,7 @@ public final class TwsSimulator implements AutoCloseable {
         });
         this.faults = new SimFaults(clock);
         this.accounts = new SimAccounts(settings.accounts(), settings.seed());
+        this.history = new SimHistory(settings.seed(), clock, pacing);
     }
 
     /** Binds and starts accepting clients; returns this for chaining. */
@@ -180,6 +183,26 @@ public final class TwsSimulator implements AutoCloseable {
                 .filter(type::isInstance)
                 .map(type::cast)
                 .toList();
+    }
+
+    /** Historical requests refused with 162 for breaking IB's pacing rules since start. */
+    public int pacingViolations() {
+        return pacing.violations();
+    }
+
+    /**
+     * Multiplies IB's pacing windows (15 s, 2 s, 10 min) by {@code factor}, so that tests and benchmarks can run
+     * the rules in seconds; 1 restores IB's.
+     */
+    public void scalePacingWindows(double factor) {
+        if (!(factor > 0)) {
+            throw new IllegalArgumentException("factor must be positive");
+        }
+        pacing.rules(SimPacing.Rules.ib().scaled(factor));
+    }
+
+    SimHistory history() {
+        return history;
     }
 
     SimAccounts accounts() {

@@ -14,6 +14,7 @@ public final class ClientRequests {
             .add(ReqAccountSummary.ID, ReqAccountSummary::read)
             .add(CancelAccountSummary.ID, CancelAccountSummary::read)
             .add(CancelHistoricalData.ID, CancelHistoricalData::read)
+            .add(ReqHistoricalData.ID, ReqHistoricalData::read) // issue 5
             .build();
 
     private ClientRequests() {}

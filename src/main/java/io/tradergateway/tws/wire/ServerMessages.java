@@ -13,6 +13,10 @@ public final class ServerMessages {
             .add(PositionEnd.ID, PositionEnd::read)
             .add(AccountSummary.ID, AccountSummary::read)
             .add(AccountSummaryEnd.ID, AccountSummaryEnd::read)
+            // historical bars (issue 5)
+            .add(HistoricalData.ID, HistoricalData::read)
+            .add(HistoricalDataEnd.ID, HistoricalDataEnd::read)
+            .add(HistoricalDataUpdate.ID, HistoricalDataUpdate::read)
             .build();
 
     private ServerMessages() {}
