@@ -140,7 +140,8 @@ class HistoryService {
     }
 
     private TwsRequest<List<HistoricalData.Bar>> twsRequest(BarRequest r) {
-        Integer version = tws.status().serverVersion();
+        var status = tws.status();
+        Integer version = status == null ? null : status.serverVersion();
         int serverVersion = version == null ? ServerVersions.MAX_SUPPORTED : version;
         return TwsRequest.withReqId(
                 "historicalData " + r.conId() + " " + r.barSize() + " " + r.duration(),
