@@ -150,6 +150,10 @@ final class HistoryPacer {
         for (Entry<?> entry : starting) {
             entry.result.whenComplete((value, failure) -> completed());
             entry.start();
+            synchronized (this) {
+                // the rules count from when TWS gets the request: a send that ran late moves the mark with it
+                gate.sent(entry.mark, clock.instant());
+            }
         }
         if (wake != null) {
             waker.wakeAt(wake, this::pump);

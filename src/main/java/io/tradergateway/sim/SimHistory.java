@@ -69,25 +69,43 @@ final class SimHistory {
     private final long seed;
     private final Clock clock;
     private final SimPacing pacing;
+    private final java.util.concurrent.Executor hmds;
 
-    SimHistory(long seed, Clock clock, SimPacing pacing) {
+    /**
+     * @param hmds where bars are built and sent: not on the session's reader thread, so that the reader stamps
+     *     each request when it arrives (as IB's servers do) instead of after the previous answer was written
+     */
+    SimHistory(long seed, Clock clock, SimPacing pacing, java.util.concurrent.Executor hmds) {
         this.seed = seed;
         this.clock = clock;
         this.pacing = pacing;
+        this.hmds = hmds;
     }
 
     void answer(SimSession session, ReqHistoricalData request, int serverVersion) throws IOException {
         Instant now = clock.instant();
+        Long size = BAR_SECONDS.get(request.barSize());
+        if (size != null && pacing.violates(request, size, now)) {
+            session.error(request.reqId(), HISTORICAL_ERROR, SimPacing.VIOLATION);
+            return;
+        }
+        hmds.execute(() -> {
+            try {
+                serve(session, request, serverVersion, now);
+            } catch (IOException | RuntimeException e) {
+                session.close();
+            }
+        });
+    }
+
+    private void serve(SimSession session, ReqHistoricalData request, int serverVersion, Instant now)
+            throws IOException {
         Long barSeconds = BAR_SECONDS.get(request.barSize());
         if (barSeconds == null) {
             session.error(
                     request.reqId(),
                     321,
                     "Error validating request.-'bP' : cause - Historical data bar size setting is invalid.");
-            return;
-        }
-        if (pacing.violates(request, barSeconds, now)) {
-            session.error(request.reqId(), HISTORICAL_ERROR, SimPacing.VIOLATION);
             return;
         }
         Optional<SimContract> found = request.conId() > 0

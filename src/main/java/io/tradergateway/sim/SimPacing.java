@@ -18,6 +18,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class SimPacing {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SimPacing.class);
+
     static final String VIOLATION =
             "Historical Market Data Service error message:Historical data request pacing violation";
 
@@ -108,6 +110,15 @@ final class SimPacing {
         boolean violation = identical > 0 || burst > r.burstMax() || rate > r.rateMax();
         if (violation) {
             violations.incrementAndGet();
+            log.warn(
+                    "simulator: pacing violation by {} at {} (identical {}, burst weight {}/{}, rate weight {}/{})",
+                    identity,
+                    now,
+                    identical,
+                    burst,
+                    r.burstMax(),
+                    rate,
+                    r.rateMax());
         }
         return violation;
     }

@@ -66,7 +66,7 @@ public final class TwsSimulator implements AutoCloseable {
         });
         this.faults = new SimFaults(clock);
         this.accounts = new SimAccounts(settings.accounts(), settings.seed());
-        this.history = new SimHistory(settings.seed(), clock, pacing);
+        this.history = new SimHistory(settings.seed(), clock, pacing, task -> later(Duration.ZERO, task));
     }
 
     /** Binds and starts accepting clients; returns this for chaining. */
