@@ -26,7 +26,9 @@ public class SimulatorConfiguration {
         SimulatorSettings settings =
                 SimulatorSettings.defaults().withPort(properties.port()).withSeed(properties.seed());
         try {
-            return new TwsSimulator(settings, clock).start();
+            TwsSimulator simulator = new TwsSimulator(settings, clock);
+            simulator.scalePacingWindows(properties.pacingWindowScale());
+            return simulator.start();
         } catch (IOException e) {
             throw new UncheckedIOException("could not start the TWS simulator on port " + properties.port(), e);
         }

@@ -16,6 +16,7 @@ import io.tradergateway.tws.wire.ProtocolException;
 import io.tradergateway.tws.wire.ReqAccountSummary;
 import io.tradergateway.tws.wire.ReqContractDetails;
 import io.tradergateway.tws.wire.ReqCurrentTime;
+import io.tradergateway.tws.wire.ReqHistoricalData;
 import io.tradergateway.tws.wire.ReqIds;
 import io.tradergateway.tws.wire.ReqManagedAccounts;
 import io.tradergateway.tws.wire.ServerHello;
@@ -159,6 +160,8 @@ final class SimSession implements Runnable {
             contractDetails(details);
         } else if (request instanceof ReqAccountSummary summary) {
             accountSummary(summary);
+        } else if (request instanceof ReqHistoricalData history) {
+            simulator.history().answer(this, history, serverVersion); // issue 5: bars, pacing enforced
         } else if (simulator.accountStreams().handle(this, request)) {
             log.trace("simulator: client {} account stream request {}", clientId, request);
         } else if (request instanceof UnknownMessage unknown) {

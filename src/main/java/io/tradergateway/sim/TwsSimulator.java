@@ -47,6 +47,8 @@ public final class TwsSimulator implements AutoCloseable {
     private final SimPrices prices;
     private final SimPortfolio portfolio;
     private final SimAccountStreams accountStreams;
+    private final SimPacing pacing = new SimPacing(); // issue 5: historical data
+    private final SimHistory history;
 
     /** A request as the simulator received it, with the client id of the session that sent it. */
     public record Received(int clientId, ClientRequest request) {}
@@ -72,6 +74,7 @@ public final class TwsSimulator implements AutoCloseable {
         this.prices = new SimPrices(settings.seed());
         this.portfolio = new SimPortfolio(settings.accounts());
         this.accountStreams = new SimAccountStreams(portfolio, prices, accounts, clock);
+        this.history = new SimHistory(settings.seed(), clock, pacing, task -> later(Duration.ZERO, task));
     }
 
     /** Binds and starts accepting clients; returns this for chaining. */
@@ -198,6 +201,26 @@ public final class TwsSimulator implements AutoCloseable {
 
     void rateViolation() {
         rateViolations.incrementAndGet();
+    }
+
+    /** Historical requests refused with 162 for breaking IB's pacing rules since start. */
+    public int pacingViolations() {
+        return pacing.violations();
+    }
+
+    /**
+     * Multiplies IB's pacing windows (15 s, 2 s, 10 min) by {@code factor}, so that tests and benchmarks can run
+     * the rules in seconds; 1 restores IB's.
+     */
+    public void scalePacingWindows(double factor) {
+        if (!(factor > 0)) {
+            throw new IllegalArgumentException("factor must be positive");
+        }
+        pacing.rules(SimPacing.Rules.ib().scaled(factor));
+    }
+
+    SimHistory history() {
+        return history;
     }
 
     SimAccounts accounts() {

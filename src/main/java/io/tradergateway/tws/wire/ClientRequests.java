@@ -16,6 +16,7 @@ public final class ClientRequests {
             .add(CancelHistoricalData.ID, CancelHistoricalData::read)
             // accounts (issue 4)
             .add(ReqAccountUpdates.ID, ReqAccountUpdates::read)
+            .add(ReqHistoricalData.ID, ReqHistoricalData::read) // issue 5
             .build();
 
     private ClientRequests() {}

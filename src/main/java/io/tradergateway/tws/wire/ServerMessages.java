@@ -19,6 +19,10 @@ public final class ServerMessages {
             .add(AccountValue.ID, AccountValue::read)
             .add(AccountUpdateTime.ID, AccountUpdateTime::read)
             .add(AccountDownloadEnd.ID, AccountDownloadEnd::read)
+            // historical bars (issue 5)
+            .add(HistoricalData.ID, HistoricalData::read)
+            .add(HistoricalDataEnd.ID, HistoricalDataEnd::read)
+            .add(HistoricalDataUpdate.ID, HistoricalDataUpdate::read)
             .build();
 
     private ServerMessages() {}

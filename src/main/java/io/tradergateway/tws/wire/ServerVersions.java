@@ -22,6 +22,8 @@ public final class ServerVersions {
     public static final int ADVANCED_ORDER_REJECT = 166;
     /** error messages drop their version field and carry the error time (epoch millis). */
     public static final int ERROR_TIME = 194;
+    /** historical bars end with a separate historicalDataEnd message (id 108). */
+    public static final int HISTORICAL_DATA_END = 196;
     /** the protobuf protocol starts here; never negotiated by this implementation. */
     public static final int PROTOBUF = 201;
 

@@ -1,0 +1,165 @@
+package io.tradergateway.history;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.tradergateway.contract.ContractInfo;
+import io.tradergateway.contract.ContractQuery;
+import io.tradergateway.contract.ContractService;
+import io.tradergateway.contract.SecType;
+import io.tradergateway.tws.TwsConnectionManager;
+import io.tradergateway.tws.TwsRequest;
+import io.tradergateway.tws.TwsRequestException;
+import io.tradergateway.tws.wire.CancelHistoricalData;
+import io.tradergateway.tws.wire.HistoricalData;
+import io.tradergateway.tws.wire.ReqHistoricalData;
+import io.tradergateway.tws.wire.ServerVersions;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Fetches bars for one TWS request ({@link BarRequest}): from the cache when a final answer is there, else by
+ * joining an identical request already in flight (coalescing), else through the {@link HistoryPacer} to TWS.
+ * Answers whose last bar may still be forming are never cached, so a repeat later sees the finished bar.
+ */
+class HistoryService {
+
+    private final TwsConnectionManager tws;
+    private final ContractService contracts;
+    private final HistoryProperties settings;
+    private final HistoryPacer pacer;
+    private final Clock clock;
+    private final Cache<BarRequest, List<HistoryBar>> cache;
+    private final Map<BarRequest, CompletableFuture<List<HistoryBar>>> inFlight = new ConcurrentHashMap<>();
+
+    HistoryService(
+            TwsConnectionManager tws,
+            ContractService contracts,
+            HistoryProperties settings,
+            HistoryPacer pacer,
+            Clock clock) {
+        this.tws = tws;
+        this.contracts = contracts;
+        this.settings = settings;
+        this.pacer = pacer;
+        this.clock = clock;
+        this.cache = Caffeine.newBuilder()
+                .maximumWeight(settings.cacheMaxBars())
+                .weigher((BarRequest key, List<HistoryBar> bars) -> bars.size() + 1)
+                .expireAfterWrite(settings.cacheTtl())
+                .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
+                .build();
+    }
+
+    /** The contract by conId or description, with whatToShow checked against what IB serves for its type. */
+    ContractInfo contract(Integer conId, ContractQuery query, WhatToShow whatToShow) {
+        ContractInfo contract = conId != null ? contracts.byConId(conId) : contracts.resolve(query);
+        SecType type = SecType.valueOf(contract.secType());
+        List<WhatToShow> allowed = WhatToShow.allowedFor(type);
+        if (!allowed.contains(whatToShow)) {
+            throw new InvalidHistoryParameterException(
+                    "whatToShow",
+                    HistoryProblems.INVALID_WHAT_TO_SHOW,
+                    "whatToShow " + whatToShow + " is not available for " + type + " contracts",
+                    allowed.stream().map(Enum::name).toList());
+        }
+        return contract;
+    }
+
+    static ZoneId zoneOf(ContractInfo contract) {
+        try {
+            return contract.timeZoneId() == null ? ZoneOffset.UTC : ZoneId.of(contract.timeZoneId());
+        } catch (RuntimeException e) {
+            return ZoneOffset.UTC;
+        }
+    }
+
+    /**
+     * The bars of one TWS request. {@code bounded}: refuse with 429 when its pacing slot is beyond the bounded
+     * wait (the first request of a download); the rest of an accepted download waits its turn.
+     */
+    CompletableFuture<List<HistoryBar>> fetch(BarRequest request, ZoneId zone, boolean bounded) {
+        List<HistoryBar> cached = cache.getIfPresent(request);
+        if (cached != null) {
+            return CompletableFuture.completedFuture(cached);
+        }
+        CompletableFuture<List<HistoryBar>> mine = new CompletableFuture<>();
+        CompletableFuture<List<HistoryBar>> running = inFlight.putIfAbsent(request, mine);
+        if (running != null) {
+            return running;
+        }
+        try {
+            pacer.submit(request.paced(), bounded, () -> tws.request(twsRequest(request)))
+                    .whenComplete((bars, failure) -> finish(request, zone, mine, bars, failure));
+        } catch (RuntimeException e) {
+            inFlight.remove(request, mine);
+            mine.completeExceptionally(e);
+        }
+        return mine;
+    }
+
+    private void finish(
+            BarRequest request,
+            ZoneId zone,
+            CompletableFuture<List<HistoryBar>> mine,
+            List<HistoricalData.Bar> raw,
+            Throwable failure) {
+        try {
+            if (failure != null) {
+                Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                        ? failure.getCause()
+                        : failure;
+                if (cause instanceof TwsRequestException e && HistoryErrors.isNoData(e)) {
+                    raw = List.of(); // weekends and holidays inside a range are not an error
+                } else {
+                    mine.completeExceptionally(
+                            cause instanceof TwsRequestException e
+                                    ? HistoryErrors.classify(
+                                            e, settings.pacing().identicalWindow())
+                                    : cause);
+                    return;
+                }
+            }
+            List<HistoryBar> bars =
+                    raw.stream().map(b -> HistoryBar.of(b, zone)).toList();
+            if (request.isFinal(clock.instant())) {
+                cache.put(request, bars);
+            }
+            mine.complete(bars);
+        } catch (RuntimeException e) {
+            mine.completeExceptionally(e);
+        } finally {
+            inFlight.remove(request, mine);
+        }
+    }
+
+    private TwsRequest<List<HistoricalData.Bar>> twsRequest(BarRequest r) {
+        var status = tws.status();
+        Integer version = status == null ? null : status.serverVersion();
+        int serverVersion = version == null ? ServerVersions.MAX_SUPPORTED : version;
+        return TwsRequest.withReqId(
+                "historicalData " + r.conId() + " " + r.barSize() + " " + r.duration(),
+                reqId -> ReqHistoricalData.byConId(
+                        reqId,
+                        r.conId(),
+                        r.exchange(),
+                        r.endDateTime(),
+                        r.barSize().ibName(),
+                        r.duration().toString(),
+                        r.useRth(),
+                        r.whatToShow().name()),
+                CancelHistoricalData::new,
+                () -> new BarsCollector(serverVersion),
+                settings.timeout());
+    }
+
+    HistoryPacer pacer() {
+        return pacer;
+    }
+}

@@ -1,0 +1,157 @@
+package io.tradergateway.tws.wire;
+
+/**
+ * reqHistoricalData (id 20). The version field (6) is sent only below MIN_SERVER_VER_SYNT_REALTIME_BARS (124), so
+ * never in 157..200. Fields: reqId, the contract (conId, symbol, secType, lastTradeDateOrContractMonth, strike,
+ * right, multiplier, exchange, primaryExchange, currency, localSymbol, tradingClass), includeExpired, endDateTime,
+ * barSizeSetting, durationStr, useRTH, whatToShow, formatDate, [combo legs if secType is BAG], keepUpToDate (124+)
+ * and chartOptions as one field (70+). Note bar size comes before duration (ibapi client.py reqHistoricalData;
+ * scmhub/ibapi client.go ReqHistoricalData).
+ *
+ * <p>This gateway never sends BAG contracts; reading one skips its legs (count, then conId, ratio, action,
+ * exchange per leg).
+ *
+ * @param endDateTime "yyyyMMdd HH:mm:ss UTC", or empty for "now"
+ * @param formatDate 1 = "yyyyMMdd  HH:mm:ss" bar times, 2 = epoch seconds
+ */
+public record ReqHistoricalData(
+        int reqId,
+        int conId,
+        String symbol,
+        String secType,
+        String lastTradeDateOrContractMonth,
+        double strike,
+        String right,
+        String multiplier,
+        String exchange,
+        String primaryExchange,
+        String currency,
+        String localSymbol,
+        String tradingClass,
+        boolean includeExpired,
+        String endDateTime,
+        String barSize,
+        String duration,
+        boolean useRth,
+        String whatToShow,
+        int formatDate,
+        boolean keepUpToDate,
+        String chartOptions)
+        implements ClientRequest, RequestScoped {
+
+    public static final int ID = 20;
+
+    /** A request by conId and exchange (the rest of the contract left blank: the conId identifies it). */
+    public static ReqHistoricalData byConId(
+            int reqId,
+            int conId,
+            String exchange,
+            String endDateTime,
+            String barSize,
+            String duration,
+            boolean useRth,
+            String whatToShow) {
+        return new ReqHistoricalData(
+                reqId,
+                conId,
+                "",
+                "",
+                "",
+                0,
+                "",
+                "",
+                exchange,
+                "",
+                "",
+                "",
+                "",
+                false,
+                endDateTime,
+                barSize,
+                duration,
+                useRth,
+                whatToShow,
+                2,
+                false,
+                "");
+    }
+
+    @Override
+    public void writeTo(MessageWriter writer, int serverVersion) {
+        writer.add(ID)
+                .add(reqId)
+                .add(conId)
+                .add(symbol)
+                .add(secType)
+                .add(lastTradeDateOrContractMonth)
+                .add(strike)
+                .add(right)
+                .add(multiplier)
+                .add(exchange)
+                .add(primaryExchange)
+                .add(currency)
+                .add(localSymbol)
+                .add(tradingClass)
+                .add(includeExpired)
+                .add(endDateTime)
+                .add(barSize)
+                .add(duration)
+                .add(useRth)
+                .add(whatToShow)
+                .add(formatDate)
+                .add(keepUpToDate)
+                .add(chartOptions);
+    }
+
+    static ReqHistoricalData read(FieldReader f, int serverVersion) {
+        int reqId = f.readInt();
+        int conId = f.readInt();
+        String symbol = f.readString();
+        String secType = f.readString();
+        String expiry = f.readString();
+        double strike = f.readDouble();
+        String right = f.readString();
+        String multiplier = f.readString();
+        String exchange = f.readString();
+        String primaryExchange = f.readString();
+        String currency = f.readString();
+        String localSymbol = f.readString();
+        String tradingClass = f.readString();
+        boolean includeExpired = f.readBool();
+        String end = f.readString();
+        String barSize = f.readString();
+        String duration = f.readString();
+        boolean useRth = f.readBool();
+        String whatToShow = f.readString();
+        int formatDate = f.readInt();
+        if (secType.equals("BAG")) {
+            int legs = f.readInt();
+            for (int i = 0; i < legs * 4; i++) {
+                f.skip();
+            }
+        }
+        return new ReqHistoricalData(
+                reqId,
+                conId,
+                symbol,
+                secType,
+                expiry,
+                strike,
+                right,
+                multiplier,
+                exchange,
+                primaryExchange,
+                currency,
+                localSymbol,
+                tradingClass,
+                includeExpired,
+                end,
+                barSize,
+                duration,
+                useRth,
+                whatToShow,
+                formatDate,
+                f.readBool(),
+                f.readString());
+    }
+}
