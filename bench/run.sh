@@ -150,14 +150,106 @@ PY
   result "recovery (accepting -> ready)" "${recovery} ms" "backoff step ${step} ms" "-" "< step + 1000 ms" "$(verdict "$recovery" '<=' $(( step + 1000 )))"
 }
 
+# ---- 2. isolation: positions p99 while history requests wait behind pacing, against idle p99
+bench_isolation() {
+  local port=$1 n=50
+  read -r _ idle_p99 < <(wrk_run "http://127.0.0.1:$port/api/v1/positions")
+  local base=$(( $(date +%s) - 86400 * 30 )) i
+  for i in $(seq 1 "$n"); do   # distinct small-bar requests on one contract: the 2 s burst rule queues them
+    curl -s -o /dev/null "http://127.0.0.1:$port/api/v1/history?conId=265598&barSize=5s&duration=1800%20S&end=$(date -u -d @$(( base - i * 3600 )) +%Y-%m-%dT%H:%M:%SZ)" &
+  done
+  sleep 1   # let them reach the pacer
+  local queued; queued=$(curl -s "http://127.0.0.1:$port/actuator/prometheus" | awk '/^history_pacer_queued/ {print $2}' | head -1)
+  read -r _ busy_p99 < <(wrk_run "http://127.0.0.1:$port/api/v1/positions")
+  result "isolation: positions p99, ${queued:-?} history queued" "${busy_p99} ms" "idle ${idle_p99} ms" "$(ratio "$busy_p99" "$idle_p99")" "<= 2.0" "$(verdict "$(ratio "$busy_p99" "$idle_p99")" '<=' 2.0)"
+  wait
+}
+
+# ---- 3. pacing efficiency: distinct small-bar requests against the enforcing simulator, windows scaled
+bench_pacing() {
+  local requests=$1 scale=0.05 port; port=$(free_port)
+  start_app "$port" --gateway.simulator.pacing-window-scale=$scale \
+    --gateway.history.pacing.identical-window=750ms --gateway.history.pacing.burst-window=100ms \
+    --gateway.history.pacing.rate-window=30s --gateway.history.pacing.max-wait=120s
+  wait_ready "$port" >/dev/null
+  curl -sf "http://127.0.0.1:$port/api/v1/contracts/265598" >/dev/null
+  local base=$(( $(date +%s) - 86400 * 60 )) t0 i
+  t0=$(now_ms)
+  for i in $(seq 1 "$requests"); do
+    curl -s -o /dev/null -w '%{http_code}\n' "http://127.0.0.1:$port/api/v1/history?conId=265598&barSize=5s&duration=1800%20S&end=$(date -u -d @$(( base - i * 3600 )) +%Y-%m-%dT%H:%M:%SZ)" >> "$OUT/pacing-codes.txt" &
+  done
+  wait
+  local total=$(( $(now_ms) - t0 ))
+  local violations; violations=$(curl -s "http://127.0.0.1:$port/sim/stats" | python3 -c 'import json,sys; print(json.load(sys.stdin)["pacingViolations"])')
+  local ok; ok=$(grep -c '^200$' "$OUT/pacing-codes.txt" || true); rm -f "$OUT/pacing-codes.txt"
+  stop_app
+  # the fastest schedule IB's rules allow (greedy earliest send: optimal for sliding-window limits)
+  local minimum; minimum=$(python3 - "$requests" <<'PY'
+import sys
+n = int(sys.argv[1]); rate_max, rate_win, burst_max, burst_win = 60, 30000, 5, 100  # ms, scaled by 1/20
+sends = []
+for i in range(n):
+    t = 0
+    if i >= rate_max: t = max(t, sends[i - rate_max] + rate_win)
+    if i >= burst_max: t = max(t, sends[i - burst_max] + burst_win)
+    if i: t = max(t, sends[i - 1])
+    sends.append(t)
+print(sends[-1])
+PY
+)
+  result "pacing: $requests requests ($ok ok)" "${total} ms, ${violations} violations" "rules allow ${minimum} ms" "$(ratio "$total" "$(( minimum > 0 ? minimum : 1 ))")" "<= 1.10, 0 violations" "$( [ "$violations" = 0 ] && verdict "$(ratio "$total" "$(( minimum > 0 ? minimum : 1 ))")" '<=' 1.10 || echo MISSED)"
+}
+
+# ---- 4. protocol decode: JMH on the project's codec (bars/s, bytes allocated per bar)
+bench_decode() {
+  local cp; cp="target/classes:target/test-classes:$(cat target/test-classpath.txt)"
+  java -cp "$cp" org.openjdk.jmh.Main ProtocolDecodeBenchmark $JMH_ARGS -prof gc -rf json -rff "$OUT/jmh.json" >"$OUT/jmh.txt" 2>&1
+  read -r rate alloc < <(python3 - "$OUT/jmh.json" <<'PY'
+import json, sys
+run = json.load(open(sys.argv[1]))[0]
+rate = run["primaryMetric"]["score"]
+alloc = run["secondaryMetrics"].get("gc.alloc.rate.norm", {}).get("score", float("nan"))
+print(f"{rate:.0f} {alloc:.0f}")
+PY
+)
+  result "decode historical bars" "$rate bars/s" "-" "-" ">= 2000000" "$(verdict "$rate" '>=' 2000000)"
+  result "decode allocation" "$alloc B/bar" "-" "-" "report" "-"
+}
+
+# ---- 5. big history end to end: one year of 1-min bars as JSON and as CSV, time and heap growth
+heap_used() { curl -s "http://127.0.0.1:$1/actuator/prometheus" | awk '/^jvm_memory_used_bytes\{.*area="heap"/ {s+=$2} END {printf "%.0f", s/1048576}'; }
+bench_big_history() {
+  local port=$1 days=$2 fmt accept
+  local url="http://127.0.0.1:$port/api/v1/history?conId=272093&barSize=1m&start=$(date -u -d "2026-02-01 - $days days" +%Y-%m-%dT00:00:00Z)&end=2026-02-01T00:00:00Z"
+  for fmt in json csv; do
+    accept=$([ "$fmt" = csv ] && echo text/csv || echo application/json)
+    local before peak t0 cold warm bars
+    jcmd "$APP_PID" GC.run >/dev/null 2>&1 || true
+    before=$(heap_used "$port"); peak=$before
+    t0=$(now_ms)
+    curl -s -H "Accept: $accept" "$url&whatToShow=$([ "$fmt" = csv ] && echo MIDPOINT || echo TRADES)" -o "$OUT/big.$fmt" &
+    local pid=$!
+    while kill -0 "$pid" 2>/dev/null; do h=$(heap_used "$port"); [ "${h:-0}" -gt "$peak" ] && peak=$h; sleep 0.05; done
+    cold=$(( $(now_ms) - t0 ))
+    t0=$(now_ms); curl -s -H "Accept: $accept" "$url&whatToShow=$([ "$fmt" = csv ] && echo MIDPOINT || echo TRADES)" -o "$OUT/big.$fmt"; warm=$(( $(now_ms) - t0 ))
+    if [ "$fmt" = csv ]; then bars=$(( $(wc -l < "$OUT/big.csv") - 1 )); else bars=$(python3 -c "import json; print(len(json.load(open('$OUT/big.json'))['bars']))"); fi
+    result "history $bars 1-min bars as $fmt (cached)" "${warm} ms" "first fetch from TWS ${cold} ms" "$(ratio "$warm" "$cold")" "< 1000 ms" "$(verdict "$warm" '<=' 1000)"
+    result "history $fmt heap growth while streaming" "$(( peak - before )) MiB" "heap before ${before} MiB" "-" "< 64 MiB" "$(verdict "$(( peak - before ))" '<=' 64)"
+  done
+}
+
 main() {
   bench_startup
   local port; port=$(free_port)
   start_app "$port"
   wait_ready "$port" >/dev/null
-  bench_read "$port" /api/v1/accounts
+  bench_read "$port" /api/v1/positions
+  bench_isolation "$port"
+  bench_big_history "$port" "$([ "$SMOKE" = 1 ] && echo 5 || echo 365)"
   bench_recovery "$port"
   stop_app
+  bench_pacing "$([ "$SMOKE" = 1 ] && echo 12 || echo 120)"
+  bench_decode
   write_report
 }
 

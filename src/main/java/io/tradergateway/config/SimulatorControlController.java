@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.Map;
 import org.springframework.context.annotation.Profile;
 import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -94,6 +95,16 @@ class SimulatorControlController {
     Map<String, Object> claimClientId(@Parameter(description = "client id") @RequestParam @Min(0) int clientId) {
         simulator.claimClientId(clientId);
         return Map.of("fault", "claim-client-id", "clientId", clientId);
+    }
+
+    @GetMapping("/stats")
+    @Operation(summary = "What the simulator saw: requests received, pacing and message-rate violations")
+    Map<String, Object> stats() {
+        return Map.of(
+                "requestsReceived", simulator.received().size(),
+                "pacingViolations", simulator.pacingViolations(),
+                "rateViolations", simulator.rateViolations(),
+                "connectedClientIds", simulator.connectedClientIds());
     }
 
     @PostMapping("/clear")

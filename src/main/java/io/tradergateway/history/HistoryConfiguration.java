@@ -51,6 +51,15 @@ class HistoryConfiguration {
         return new HistoryPacer(settings.pacing(), clock, new TimerWaker(historyPacerTimer, clock));
     }
 
+    /** {@code history.pacer.queued}: requests waiting for their pacing slot (dashboards, the isolation benchmark). */
+    @Bean
+    io.micrometer.core.instrument.binder.MeterBinder historyPacerMetrics(HistoryPacer pacer) {
+        return registry -> io.micrometer.core.instrument.Gauge.builder(
+                        "history.pacer.queued", pacer, HistoryPacer::queued)
+                .description("history requests waiting for a pacing slot")
+                .register(registry);
+    }
+
     @Bean
     HistoryBulkhead historyBulkhead(HistoryProperties settings) {
         return new HistoryBulkhead(settings.maxConcurrentRequests());

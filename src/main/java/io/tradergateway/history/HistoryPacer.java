@@ -167,7 +167,7 @@ final class HistoryPacer {
         waker.wakeAt(clock.instant(), this::pump);
     }
 
-    synchronized int queued() {
+    public synchronized int queued() {
         return queue.size();
     }
 

@@ -9,61 +9,59 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.IntSupplier;
 
-/** The live subscriptions and the reqId each one currently runs under. Thread-safe. */
+/**
+ * The live subscriptions and the reqId each one currently runs under. Thread-safe, and it never calls a
+ * subscription's own functions while holding its lock: those belong to features with locks of their own, and
+ * calling out under a lock is how deadlocks are made. Callers get {@link Run}s and build the messages outside.
+ */
 final class SubscriptionBook {
 
     private final IntSupplier reqIds;
-    private final Map<String, Active> active = new LinkedHashMap<>();
+    private final Map<String, Run> active = new LinkedHashMap<>();
 
     SubscriptionBook(IntSupplier reqIds) {
         this.reqIds = reqIds;
     }
 
-    private static final class Active {
-        final TwsSubscription subscription;
-        int reqId;
+    /** A subscription under one reqId. */
+    record Run(TwsSubscription subscription, int reqId) {
 
-        Active(TwsSubscription subscription) {
-            this.subscription = subscription;
+        ClientRequest start() {
+            return subscription.start().apply(reqId);
+        }
+
+        /** The cancel message, or null where IB has none. */
+        ClientRequest cancel() {
+            return subscription.cancel() == null ? null : subscription.cancel().apply(reqId);
         }
     }
 
-    /** Adds (or replaces) a subscription; returns its start message for a fresh reqId. */
-    synchronized ClientRequest add(TwsSubscription subscription) {
-        Active entry = new Active(subscription);
-        entry.reqId = reqIds.getAsInt();
-        active.put(subscription.key(), entry);
-        return subscription.start().apply(entry.reqId);
+    /** Adds (or replaces) a subscription under a fresh reqId. */
+    synchronized Run add(TwsSubscription subscription) {
+        Run run = new Run(subscription, reqIds.getAsInt());
+        active.put(subscription.key(), run);
+        return run;
     }
 
-    /** Removes a subscription; returns its cancel message, or null if unknown or it has none. */
-    synchronized ClientRequest remove(String key) {
-        Active entry = active.remove(key);
-        if (entry == null || entry.subscription.cancel() == null) {
-            return null;
-        }
-        return entry.subscription.cancel().apply(entry.reqId);
+    /** Removes a subscription; null if unknown. */
+    synchronized Run remove(String key) {
+        return active.remove(key);
     }
 
-    /** Start messages for every subscription, each under a new reqId (after reconnect or 1101). */
-    synchronized List<ClientRequest> restartAll() {
-        List<ClientRequest> starts = new ArrayList<>();
-        for (Active entry : active.values()) {
-            entry.reqId = reqIds.getAsInt();
-            starts.add(entry.subscription.start().apply(entry.reqId));
+    /** Every subscription, each under a new reqId (after reconnect or 1101). */
+    synchronized List<Run> restartAll() {
+        List<Run> runs = new ArrayList<>();
+        for (Map.Entry<String, Run> entry : active.entrySet()) {
+            Run run = new Run(entry.getValue().subscription(), reqIds.getAsInt());
+            entry.setValue(run);
+            runs.add(run);
         }
-        return starts;
+        return runs;
     }
 
-    /** Cancel messages for every subscription (shutdown); the book keeps them for a later restart. */
-    synchronized List<ClientRequest> cancelAll() {
-        List<ClientRequest> cancels = new ArrayList<>();
-        for (Active entry : active.values()) {
-            if (entry.subscription.cancel() != null) {
-                cancels.add(entry.subscription.cancel().apply(entry.reqId));
-            }
-        }
-        return cancels;
+    /** Every subscription as it runs now (to cancel them at shutdown; the book keeps them for a restart). */
+    synchronized List<Run> all() {
+        return List.copyOf(active.values());
     }
 
     /** Delivers a reqId-scoped message to its subscription; false if none runs under that reqId. */
@@ -73,9 +71,9 @@ final class SubscriptionBook {
         }
         TwsSubscription target = null;
         synchronized (this) {
-            for (Active entry : active.values()) {
-                if (entry.reqId == scoped.reqId()) {
-                    target = entry.subscription;
+            for (Run run : active.values()) {
+                if (run.reqId() == scoped.reqId()) {
+                    target = run.subscription();
                     break;
                 }
             }
@@ -89,9 +87,5 @@ final class SubscriptionBook {
 
     synchronized int size() {
         return active.size();
-    }
-
-    synchronized List<String> keys() {
-        return List.copyOf(active.keySet());
     }
 }

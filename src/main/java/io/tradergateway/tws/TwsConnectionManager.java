@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -47,7 +48,10 @@ public class TwsConnectionManager implements SmartLifecycle {
     private final Clock clock;
     private final Backoff backoff;
     private final List<TwsListener> listeners = new CopyOnWriteArrayList<>();
-    private ScheduledExecutorService connector; // per start/stop cycle: the context may be stopped and restarted
+    private ScheduledExecutorService connector;
+    private volatile ExecutorService
+            events; // listener notifications, in order, never under the lock // per start/stop cycle: the context may
+    // be stopped and restarted
     private final AtomicInteger nextReqId = new AtomicInteger(1);
     private final RequestRegistry requests;
     private final SubscriptionBook subscriptions;
@@ -75,6 +79,7 @@ public class TwsConnectionManager implements SmartLifecycle {
     private ScheduledFuture<?> housekeepingTask;
     private Instant lastInbound;
     private boolean heartbeatInFlight;
+    private boolean resubscribeDue;
     private TwsError closingBecause; // set when the gateway itself drops the socket, so the reason survives
 
     public TwsConnectionManager(TwsProperties settings, Supplier<TwsEndpoint> endpoints, Clock clock, Backoff backoff) {
@@ -190,13 +195,13 @@ public class TwsConnectionManager implements SmartLifecycle {
 
     /** Keeps a stream open at TWS across reconnects; starts it now if the session is synced. */
     public void subscribe(TwsSubscription subscription) {
-        ClientRequest start = subscriptions.add(subscription);
-        sendIfUsable(start);
+        sendIfUsable(subscriptions.add(subscription).start());
     }
 
     /** Stops a stream and cancels it at TWS. */
     public void unsubscribe(String key) {
-        ClientRequest cancel = subscriptions.remove(key);
+        SubscriptionBook.Run run = subscriptions.remove(key);
+        ClientRequest cancel = run == null ? null : run.cancel();
         if (cancel != null) {
             sendIfUsable(cancel);
         }
@@ -228,6 +233,11 @@ public class TwsConnectionManager implements SmartLifecycle {
                 t.setDaemon(true);
                 return t;
             });
+            events = Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "tws-events");
+                t.setDaemon(true);
+                return t;
+            });
             failedAttempts = 0;
             pendingConnect = connector.schedule(this::connect, 0, TimeUnit.MILLISECONDS);
             long every = Math.max(10, settings.housekeepingInterval().toMillis());
@@ -243,6 +253,7 @@ public class TwsConnectionManager implements SmartLifecycle {
     @Override
     public void stop() {
         TwsConnection toClose;
+        boolean wasUsable;
         synchronized (lock) {
             if (!running) {
                 return;
@@ -251,25 +262,32 @@ public class TwsConnectionManager implements SmartLifecycle {
             cancel(pendingConnect);
             cancel(housekeepingTask);
             toClose = connection;
-            if (toClose != null && state.isUsable()) {
-                for (ClientRequest cancel : subscriptions.cancelAll()) {
-                    trySend(toClose, cancel);
-                }
-            }
+            wasUsable = state.isUsable();
             connection = null;
             generation++;
             nextReconnectAt = null;
             changeState(ConnectionState.DISCONNECTED);
         }
+        if (toClose != null && wasUsable) {
+            for (SubscriptionBook.Run run : subscriptions.all()) {
+                ClientRequest cancel = run.cancel();
+                if (cancel != null) {
+                    trySend(toClose, cancel);
+                }
+            }
+        }
         requests.failAll(new TwsUnavailableException(
                 "the gateway is shutting down", ConnectionState.DISCONNECTED, Duration.ofSeconds(5)));
         ScheduledExecutorService stopping = connector;
+        ExecutorService stoppingEvents = events;
         stopping.shutdownNow();
+        stoppingEvents.shutdown(); // the last state changes are still delivered
         try {
             if (toClose != null) {
                 toClose.closeAndJoin(Duration.ofSeconds(5));
             }
             stopping.awaitTermination(5, TimeUnit.SECONDS);
+            stoppingEvents.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -397,9 +415,8 @@ public class TwsConnectionManager implements SmartLifecycle {
         nextReconnectAt = clock.instant().plus(delay);
         pendingConnect = connector.schedule(this::connect, delay.toMillis(), TimeUnit.MILLISECONDS);
         log.debug("next TWS connect attempt in {} ms", delay.toMillis());
-        for (TwsListener listener : listeners) {
-            listener.onReconnectScheduled(failedAttempts, delay);
-        }
+        int attempt = failedAttempts;
+        publish(listener -> listener.onReconnectScheduled(attempt, delay));
     }
 
     // ---- housekeeping: deadlines and heartbeat
@@ -498,6 +515,7 @@ public class TwsConnectionManager implements SmartLifecycle {
                 }
             }
         }
+        resubscribeIfDue(gen);
         if (!requests.route(message)) {
             subscriptions.route(message);
         }
@@ -525,7 +543,7 @@ public class TwsConnectionManager implements SmartLifecycle {
             cancel(pendingConnect);
             changeState(ConnectionState.READY);
             log.info("TWS session ready as client id {}: accounts {}", clientId, managedAccounts);
-            resubscribe(gen);
+            resubscribeDue = true;
         }
     }
 
@@ -562,7 +580,7 @@ public class TwsConnectionManager implements SmartLifecycle {
                 case IbCode.RESTORED_DATA_LOST -> {
                     if (state.isUsable()) {
                         changeState(ConnectionState.READY);
-                        resubscribe(gen);
+                        resubscribeDue = true;
                     }
                 }
                 default -> log.warn("TWS error {}: {}", error.code(), error.message());
@@ -570,15 +588,22 @@ public class TwsConnectionManager implements SmartLifecycle {
         }
     }
 
-    /** Re-sends every subscription (call with lock held; sending does not take the lock). */
-    private void resubscribe(int gen) {
-        List<ClientRequest> starts = subscriptions.restartAll();
-        if (!starts.isEmpty()) {
-            log.info("re-sending {} subscriptions to TWS", starts.size());
+    /** Re-sends every subscription when READY was (re)reached or TWS lost the data (1101); outside the lock. */
+    private void resubscribeIfDue(int gen) {
+        TwsConnection target;
+        synchronized (lock) {
+            if (!resubscribeDue || gen != generation || connection == null) {
+                return;
+            }
+            resubscribeDue = false;
+            target = connection;
         }
-        TwsConnection target = connection;
-        for (ClientRequest start : starts) {
-            trySend(target, start);
+        List<SubscriptionBook.Run> runs = subscriptions.restartAll();
+        if (!runs.isEmpty()) {
+            log.info("re-sending {} subscriptions to TWS", runs.size());
+        }
+        for (SubscriptionBook.Run run : runs) {
+            trySend(target, run.start());
         }
     }
 
@@ -622,15 +647,30 @@ public class TwsConnectionManager implements SmartLifecycle {
         }
         state = next;
         stateSince = clock.instant();
-        for (TwsListener listener : listeners) {
-            try {
-                listener.onStateChange(previous, next);
-            } catch (RuntimeException e) {
-                log.error(
-                        "TWS listener {} failed on state change",
-                        listener.getClass().getSimpleName(),
-                        e);
-            }
+        publish(listener -> listener.onStateChange(previous, next));
+    }
+
+    /**
+     * Tells listeners about a state change or a scheduled reconnect, in order, on the {@code tws-events}
+     * thread. Never from under this class's lock: listeners have locks of their own and call back in here.
+     */
+    private void publish(java.util.function.Consumer<TwsListener> event) {
+        ExecutorService target = events;
+        if (target == null || target.isShutdown()) {
+            return;
+        }
+        try {
+            target.execute(() -> {
+                for (TwsListener listener : listeners) {
+                    try {
+                        event.accept(listener);
+                    } catch (RuntimeException e) {
+                        log.error("TWS listener {} failed", listener.getClass().getSimpleName(), e);
+                    }
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // stopping: nobody is listening any more
         }
     }
 

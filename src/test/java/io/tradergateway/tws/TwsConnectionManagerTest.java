@@ -181,6 +181,43 @@ class TwsConnectionManagerTest {
         Eventually.await("READY after restart", WAIT, () -> manager.state() == ConnectionState.READY);
     }
 
+    @Test
+    void listenersAndSubscriptionCallbacksNeverRunUnderTheManagersLock() throws IOException {
+        // Features call back into the manager from their own locks; a callback made under the manager's lock
+        // would deadlock against them. Another thread must be able to read the status during every callback.
+        TwsSimulator simulator = simulator();
+        TwsConnectionManager manager = manager(simulator.host(), simulator.port(), 9);
+        List<String> blocked = new CopyOnWriteArrayList<>();
+        Runnable probe = () -> {
+            try {
+                java.util.concurrent.CompletableFuture.supplyAsync(manager::status)
+                        .get(2, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (Exception e) {
+                blocked.add(Thread.currentThread().getName());
+            }
+        };
+        manager.addListener(new TwsListener() {
+            @Override
+            public void onStateChange(ConnectionState previous, ConnectionState current) {
+                probe.run();
+            }
+        });
+        manager.subscribe(new TwsSubscription(
+                "probe",
+                reqId -> {
+                    probe.run();
+                    return new io.tradergateway.tws.wire.ReqPositions();
+                },
+                null,
+                null));
+        manager.start();
+        Eventually.await("READY", WAIT, () -> manager.state() == ConnectionState.READY);
+        simulator.dropAllClients();
+        Eventually.await(
+                "READY again", WAIT, () -> manager.reconnectCount() == 1 && manager.state() == ConnectionState.READY);
+        assertThat(blocked).isEmpty();
+    }
+
     /** Client threads (not the simulator's) started since {@code before} and still alive. */
     private static List<String> newGatewayThreads(java.util.Set<Thread> before) {
         return Thread.getAllStackTraces().keySet().stream()

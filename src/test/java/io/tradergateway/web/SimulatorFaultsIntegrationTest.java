@@ -111,6 +111,13 @@ class SimulatorFaultsIntegrationTest {
     }
 
     @Test
+    void statsShowWhatTheSimulatorSaw() {
+        HttpResponse<String> response = http.get("/sim/stats");
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("\"pacingViolations\":0", "\"rateViolations\":0", "\"requestsReceived\"");
+    }
+
+    @Test
     void metricsShowStateReconnectsAndPendingRequests() {
         String metrics = http.get("/actuator/prometheus").body();
         assertThat(metrics)
