@@ -82,7 +82,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return type == null || "about:blank".equals(type.toString());
     }
 
-    private static URI typeFor(HttpStatusCode status) {
+    static URI typeFor(HttpStatusCode status) {
         return switch (status.value()) {
             case 404 -> ProblemTypes.NOT_FOUND;
             case 405 -> ProblemTypes.METHOD_NOT_ALLOWED;
