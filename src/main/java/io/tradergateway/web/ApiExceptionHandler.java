@@ -3,6 +3,7 @@ package io.tradergateway.web;
 import io.tradergateway.tws.TwsUnavailableException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -45,6 +46,22 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
                 .header(HttpHeaders.WWW_AUTHENTICATE, "ApiKey header=\"" + ApiKeyFilter.HEADER + "\"")
                 .body(problem);
+    }
+
+    /** Tomcat throws this when the query string or form body cannot be parsed (e.g. {@code ?a=%ZZ}). */
+    @ExceptionHandler(InvalidParameterException.class)
+    ResponseEntity<ProblemDetail> invalidParameters(InvalidParameterException e) {
+        HttpStatus status = HttpStatus.resolve(e.getErrorCode());
+        if (status == null || !status.is4xxClientError()) {
+            status = HttpStatus.BAD_REQUEST;
+        }
+        return ResponseEntity.status(status)
+                .body(
+                        problem(
+                                status,
+                                ProblemTypes.INVALID_PARAMETER,
+                                "Invalid parameters",
+                                "the query string or form body cannot be parsed (bad percent-encoding or too many parameters)"));
     }
 
     @ExceptionHandler(Exception.class)

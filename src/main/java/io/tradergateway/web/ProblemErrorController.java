@@ -23,9 +23,13 @@ class ProblemErrorController implements ErrorController {
 
     @RequestMapping("${server.error.path:/error}")
     ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
-        HttpStatus status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) instanceof Integer code
-                ? HttpStatus.resolve(code)
-                : null;
+        if (!(request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) instanceof Integer code)) {
+            // Not an error dispatch: someone asked for /error itself, which is no resource of the API.
+            return ResponseEntity.status(HttpStatus.NOT_FOUND)
+                    .body(ApiExceptionHandler.problem(
+                            HttpStatus.NOT_FOUND, ProblemTypes.NOT_FOUND, "Not Found", "no such resource"));
+        }
+        HttpStatus status = HttpStatus.resolve(code);
         if (status == null || !status.isError()) {
             status = HttpStatus.INTERNAL_SERVER_ERROR;
         }
