@@ -123,6 +123,7 @@ class KubernetesManifestTest {
 
     /** Untyped access to the YAML documents of deploy/k8s. */
     static final class Manifests {
+        // package-private: DockerfileIT reads the app port the same way
 
         private Manifests() {}
 
