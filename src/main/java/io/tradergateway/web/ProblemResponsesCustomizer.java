@@ -76,14 +76,20 @@ final class ProblemResponsesCustomizer implements GlobalOpenApiCustomizer {
                 }));
     }
 
+    /** Errors (4xx, 5xx) become ProblemDetails; an example a controller gave itself is kept. */
     private static void completeErrors(String path, Operation operation) {
         operation.getResponses().forEach((status, response) -> {
-            if (status.startsWith("2")) {
+            if (!status.startsWith("4") && !status.startsWith("5")) {
                 return;
             }
-            MediaType media =
-                    new MediaType().schema(new Schema<>().$ref(PROBLEM_REF)).example(example(status, path));
-            response.setContent(new Content().addMediaType(PROBLEM_JSON, media));
+            MediaType given =
+                    response.getContent() == null ? null : response.getContent().get(PROBLEM_JSON);
+            boolean hasExample = given != null && (given.getExample() != null || given.getExamples() != null);
+            if (!hasExample) {
+                MediaType media =
+                        new MediaType().schema(new Schema<>().$ref(PROBLEM_REF)).example(example(status, path));
+                response.setContent(new Content().addMediaType(PROBLEM_JSON, media));
+            }
             if (status.equals("503") || status.equals("429")) {
                 response.addHeaderObject(
                         "Retry-After",
