@@ -1,6 +1,7 @@
 package io.tradergateway.account;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -10,12 +11,13 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping(path = "/api/v1/accounts", produces = MediaType.APPLICATION_JSON_VALUE)
-@Tag(name = "Accounts", description = "Accounts, served from memory")
+@Tag(name = "Accounts", description = "Accounts, summary values and portfolios, served from memory")
 class AccountController {
 
     private final AccountService accounts;
@@ -36,5 +38,41 @@ class AccountController {
                             schema = @Schema(implementation = ProblemDetail.class)))
     ResponseEntity<AccountsResponse> list() {
         return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(accounts.accounts());
+    }
+
+    @GetMapping("/{accountId}/summary")
+    @Operation(
+            summary = "An account's summary values (net liquidation, cash, buying power, margins)",
+            description = "Served from memory; stale=true while the values are not being kept current.")
+    @ApiResponse(responseCode = "200", description = "the summary")
+    @ApiResponse(responseCode = "400", description = "malformed account id (type invalid-account-id)")
+    @ApiResponse(responseCode = "404", description = "account not managed by this session (type unknown-account)")
+    @ApiResponse(
+            responseCode = "503",
+            description = "not downloaded from TWS yet (type account-data-not-synced); see Retry-After")
+    ResponseEntity<SummaryResponse> summary(
+            @Parameter(description = "IB account code", example = "DU1111111") @PathVariable String accountId) {
+        return noStore(accounts.summary(new AccountId(accountId)));
+    }
+
+    @GetMapping("/{accountId}/portfolio")
+    @Operation(
+            summary = "An account's holdings valued by TWS, with totals per currency",
+            description = "Served from memory. TWS streams one account's portfolio at a time: with several"
+                    + " accounts the stream rotates, and an account it is not on is served from its last visit"
+                    + " with stale=true.")
+    @ApiResponse(responseCode = "200", description = "the portfolio")
+    @ApiResponse(responseCode = "400", description = "malformed account id (type invalid-account-id)")
+    @ApiResponse(responseCode = "404", description = "account not managed by this session (type unknown-account)")
+    @ApiResponse(
+            responseCode = "503",
+            description = "not downloaded from TWS yet (type account-data-not-synced); see Retry-After")
+    ResponseEntity<PortfolioResponse> portfolio(
+            @Parameter(description = "IB account code", example = "DU1111111") @PathVariable String accountId) {
+        return noStore(accounts.portfolio(new AccountId(accountId)));
+    }
+
+    static <T> ResponseEntity<T> noStore(T body) {
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(body);
     }
 }

@@ -5,6 +5,7 @@ import io.tradergateway.tws.BrokerMode;
 import io.tradergateway.tws.TwsConnectionManager;
 import io.tradergateway.tws.TwsEndpoint;
 import io.tradergateway.tws.TwsHealthIndicator;
+import io.tradergateway.tws.TwsMetrics;
 import io.tradergateway.tws.TwsProperties;
 import java.time.Clock;
 import java.util.concurrent.ThreadLocalRandom;
@@ -40,6 +41,11 @@ public class TwsConfiguration {
                 0.2,
                 () -> ThreadLocalRandom.current().nextDouble()));
         return new TwsConnectionManager(properties, endpoints, clock, policy);
+    }
+
+    @Bean
+    TwsMetrics twsMetrics(TwsConnectionManager connection) {
+        return new TwsMetrics(connection);
     }
 
     @Bean

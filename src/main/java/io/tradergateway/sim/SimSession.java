@@ -1,14 +1,20 @@
 package io.tradergateway.sim;
 
+import io.tradergateway.tws.wire.AccountSummary;
+import io.tradergateway.tws.wire.AccountSummaryEnd;
 import io.tradergateway.tws.wire.ClientHello;
 import io.tradergateway.tws.wire.ClientRequest;
 import io.tradergateway.tws.wire.ClientRequests;
+import io.tradergateway.tws.wire.ContractData;
+import io.tradergateway.tws.wire.ContractDataEnd;
 import io.tradergateway.tws.wire.CurrentTime;
 import io.tradergateway.tws.wire.ErrorMessage;
 import io.tradergateway.tws.wire.FrameInput;
 import io.tradergateway.tws.wire.ManagedAccounts;
 import io.tradergateway.tws.wire.NextValidId;
 import io.tradergateway.tws.wire.ProtocolException;
+import io.tradergateway.tws.wire.ReqAccountSummary;
+import io.tradergateway.tws.wire.ReqContractDetails;
 import io.tradergateway.tws.wire.ReqCurrentTime;
 import io.tradergateway.tws.wire.ReqIds;
 import io.tradergateway.tws.wire.ReqManagedAccounts;
@@ -25,6 +31,7 @@ import java.net.Socket;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,6 +46,7 @@ final class SimSession implements Runnable {
     private final TwsSimulator simulator;
     private final Socket socket;
     private final Object writeLock = new Object();
+    private final SimRateMeter rate = new SimRateMeter();
     private volatile int clientId = Integer.MIN_VALUE;
     private volatile int serverVersion;
 
@@ -61,8 +69,26 @@ final class SimSession implements Runnable {
             }
             while (!socket.isClosed()) {
                 ClientRequest request = ClientRequests.CODEC.decode(frames.next(), serverVersion);
-                if (!handle(request)) {
-                    return;
+                simulator.record(clientId == Integer.MIN_VALUE ? -1 : clientId, request);
+                int lastSecond = rate.record(System.nanoTime());
+                if (lastSecond > SimRateMeter.MAX_PER_SECOND) {
+                    simulator.rateViolation();
+                    notice(
+                            100,
+                            "Max rate of messages per second has been exceeded:max=" + SimRateMeter.MAX_PER_SECOND
+                                    + " rec=" + lastSecond + " (1)");
+                }
+                if (simulator.faults().blackholed()) {
+                    continue; // a hung TWS: the socket is up, nothing comes back
+                }
+                java.time.Duration delay = simulator.faults().delay();
+                if (delay.isZero()) {
+                    if (!handle(request)) {
+                        return;
+                    }
+                } else {
+                    // a slow TWS still reads; only its answers come late
+                    simulator.later(delay, () -> handleLater(request));
                 }
             }
         } catch (EOFException | java.net.SocketException e) {
@@ -93,6 +119,9 @@ final class SimSession implements Runnable {
             return false;
         }
         ClientHello hello = ClientHello.parse(frames.next());
+        while (simulator.faults().blackholed()) {
+            frames.next(); // swallow everything until the client gives up and closes
+        }
         SimulatorSettings settings = simulator.settings();
         int negotiated = Math.min(settings.maxServerVersion(), hello.maxVersion());
         if (negotiated < settings.minServerVersion() || negotiated < hello.minVersion()) {
@@ -126,10 +155,43 @@ final class SimSession implements Runnable {
             send(new CurrentTime(simulator.clock().instant().getEpochSecond()));
         } else if (request instanceof ReqManagedAccounts) {
             send(new ManagedAccounts(simulator.settings().accounts()));
+        } else if (request instanceof ReqContractDetails details) {
+            contractDetails(details);
+        } else if (request instanceof ReqAccountSummary summary) {
+            accountSummary(summary);
+        } else if (simulator.accountStreams().handle(this, request)) {
+            log.trace("simulator: client {} account stream request {}", clientId, request);
         } else if (request instanceof UnknownMessage unknown) {
             log.debug("simulator: client {} sent unsupported message {}", clientId, unknown.messageId());
         }
         return true;
+    }
+
+    private void contractDetails(ReqContractDetails request) throws IOException {
+        List<ContractData> answers = SimContractDesk.answer(request);
+        if (answers.isEmpty()) {
+            error(request.reqId(), SimContractDesk.NO_SECURITY_DEFINITION, SimContractDesk.NO_SECURITY_TEXT);
+            return;
+        }
+        for (ContractData answer : answers) {
+            send(answer);
+        }
+        send(new ContractDataEnd(request.reqId()));
+    }
+
+    private void accountSummary(ReqAccountSummary request) throws IOException {
+        List<String> tags = Arrays.stream(request.tags().split(","))
+                .map(String::trim)
+                .filter(t -> !t.isEmpty())
+                .toList();
+        SimAccounts accounts = simulator.accounts();
+        for (String account : accounts.accounts()) {
+            for (var value : accounts.summary(account, tags).entrySet()) {
+                String currency = value.getKey().equals("AccountType") ? "" : SimAccounts.CURRENCY;
+                send(new AccountSummary(request.reqId(), account, value.getKey(), value.getValue(), currency));
+            }
+        }
+        send(new AccountSummaryEnd(request.reqId()));
     }
 
     private boolean startApi(StartApi start) throws IOException {
@@ -152,8 +214,21 @@ final class SimSession implements Runnable {
 
     /** An error message addressed to no request, stamped with the simulator's clock. */
     void notice(int code, String text) throws IOException {
-        send(new ErrorMessage(
-                ErrorMessage.NO_REQUEST, code, text, "", simulator.clock().millis()));
+        error(ErrorMessage.NO_REQUEST, code, text);
+    }
+
+    void error(int reqId, int code, String text) throws IOException {
+        send(new ErrorMessage(reqId, code, text, "", simulator.clock().millis()));
+    }
+
+    private void handleLater(ClientRequest request) {
+        try {
+            if (!handle(request)) {
+                close();
+            }
+        } catch (IOException | RuntimeException e) {
+            close();
+        }
     }
 
     void send(ServerMessage message) throws IOException {

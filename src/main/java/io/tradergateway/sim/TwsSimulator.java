@@ -1,11 +1,13 @@
 package io.tradergateway.sim;
 
+import io.tradergateway.tws.wire.ClientRequest;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -35,7 +37,21 @@ public final class TwsSimulator implements AutoCloseable {
     private final Set<SimSession> sessions = ConcurrentHashMap.newKeySet();
     private final ExecutorService threads;
     private final AtomicInteger nextOrderId = new AtomicInteger(1);
+    private final AtomicInteger rateViolations = new AtomicInteger();
+    private final SimFaults faults;
+    private final SimAccounts accounts;
+    private final java.util.Deque<Received> received = new java.util.concurrent.ConcurrentLinkedDeque<>();
+    private final java.util.concurrent.ScheduledExecutorService timers;
     private volatile ServerSocket server;
+    // accounts, positions, portfolio (issue 4)
+    private final SimPrices prices;
+    private final SimPortfolio portfolio;
+    private final SimAccountStreams accountStreams;
+
+    /** A request as the simulator received it, with the client id of the session that sent it. */
+    public record Received(int clientId, ClientRequest request) {}
+
+    private static final int RECEIVED_KEPT = 10_000;
 
     public TwsSimulator(SimulatorSettings settings, Clock clock) {
         this.settings = settings;
@@ -46,6 +62,16 @@ public final class TwsSimulator implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
+        this.timers = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "tws-sim-timer");
+            t.setDaemon(true);
+            return t;
+        });
+        this.faults = new SimFaults(clock);
+        this.accounts = new SimAccounts(settings.accounts(), settings.seed());
+        this.prices = new SimPrices(settings.seed());
+        this.portfolio = new SimPortfolio(settings.accounts());
+        this.accountStreams = new SimAccountStreams(portfolio, prices, accounts, clock);
     }
 
     /** Binds and starts accepting clients; returns this for chaining. */
@@ -58,6 +84,7 @@ public final class TwsSimulator implements AutoCloseable {
         socket.bind(new InetSocketAddress(settings.bindAddress(), settings.port()), 50);
         server = socket;
         threads.execute(this::acceptLoop);
+        timers.scheduleWithFixedDelay(this::publishMarketMoves, 100, 100, java.util.concurrent.TimeUnit.MILLISECONDS);
         log.info(
                 "TWS simulator listening on {}:{} (server versions {}..{})",
                 settings.bindAddress().getHostAddress(),
@@ -94,6 +121,160 @@ public final class TwsSimulator implements AutoCloseable {
         List.copyOf(sessions).forEach(SimSession::close);
     }
 
+    // ---- fault injection
+
+    /** New connections are closed right after accept for this long (measured on the simulator's clock). */
+    public void refuseConnections(Duration duration) {
+        faults.refuseFor(duration);
+    }
+
+    /** Sockets stay open but nothing is answered, not even a handshake, for this long. */
+    public void blackhole(Duration duration) {
+        faults.blackholeFor(duration);
+    }
+
+    /** Every answer is delayed by this much (zero clears it). */
+    public void delayAnswers(Duration delay) {
+        faults.delay(delay);
+    }
+
+    /** Sends an error message to every connected client, as TWS would (reqId -1 for connection notices). */
+    public void sendError(int reqId, int code, String text) {
+        forEachSession(session -> session.error(reqId, code, text));
+    }
+
+    /**
+     * TWS loses IB's servers: 1100 now, then {@code restoreCode} (1101 data lost, 1102 data maintained) after
+     * {@code after} of real time.
+     */
+    public void connectivityLoss(int restoreCode, Duration after) {
+        if (restoreCode != 1101 && restoreCode != 1102) {
+            throw new IllegalArgumentException("restore code must be 1101 or 1102");
+        }
+        sendError(-1, 1100, "Connectivity between IB and Trader Workstation has been lost.");
+        timers.schedule(
+                () -> sendError(
+                        -1,
+                        restoreCode,
+                        restoreCode == 1101
+                                ? "Connectivity between IB and Trader Workstation has been restored - data lost."
+                                : "Connectivity between IB and Trader Workstation has been restored - data maintained."),
+                Math.max(0, after.toMillis()),
+                java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
+    /** Another (invisible) application holds this client id: connecting with it gets 326. */
+    public void claimClientId(int clientId) {
+        faults.claimClientId(clientId);
+    }
+
+    public void releaseClientId(int clientId) {
+        faults.releaseClientId(clientId);
+    }
+
+    /** Ends every fault: no refusal, no black hole, no delay, no claimed ids. */
+    public void clearFaults() {
+        faults.clear();
+    }
+
+    /** Requests received so far (the most recent {@value #RECEIVED_KEPT}), oldest first. */
+    public List<Received> received() {
+        return List.copyOf(received);
+    }
+
+    /** Requests of one type received so far. */
+    public <T extends ClientRequest> List<T> received(Class<T> type) {
+        return received.stream()
+                .map(Received::request)
+                .filter(type::isInstance)
+                .map(type::cast)
+                .toList();
+    }
+
+    /** Times a client broke TWS's 50-messages-per-second rule (each answered with error 100). */
+    public int rateViolations() {
+        return rateViolations.get();
+    }
+
+    void rateViolation() {
+        rateViolations.incrementAndGet();
+    }
+
+    SimAccounts accounts() {
+        return accounts;
+    }
+
+    // ---- accounts, positions, portfolio (issue 4)
+
+    SimAccountStreams accountStreams() {
+        return accountStreams;
+    }
+
+    /**
+     * Sends the portfolio rows of every followed account again if the simulator's clock entered a new price
+     * step (every {@code SimPrices.STEP}). Runs every 100 ms on the timer thread; tests that move the clock can
+     * call it to publish at once. A black-holed simulator publishes nothing.
+     */
+    public void publishMarketMoves() {
+        if (!faults.blackholed()) {
+            accountStreams.publishMoves();
+        }
+    }
+
+    /** Sets a position (a simulated fill) and streams the change to subscribed clients; 0 closes it. */
+    public void setPosition(String account, int conId, java.math.BigDecimal quantity, java.math.BigDecimal price) {
+        accountStreams.positionChanged(account, portfolio.set(account, conId, quantity, price));
+    }
+
+    /** The book of one account as reqPositions reports it. */
+    public List<io.tradergateway.tws.wire.Position> positions(String account) {
+        return portfolio.holdings(account).stream()
+                .map(h -> SimPortfolio.position(account, h))
+                .toList();
+    }
+
+    /** The book of one account valued at the current clock, as reqAccountUpdates reports it. */
+    public List<io.tradergateway.tws.wire.PortfolioValue> portfolio(String account) {
+        return portfolio.values(account, prices, prices.step(clock.instant()));
+    }
+
+    /** Runs {@code task} after {@code delay} on the simulator's timer thread (delayed answers). */
+    void later(Duration delay, Runnable task) {
+        try {
+            timers.schedule(task, delay.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // shutting down: the answer is moot
+        }
+    }
+
+    SimFaults faults() {
+        return faults;
+    }
+
+    void record(int clientId, ClientRequest request) {
+        received.addLast(new Received(clientId, request));
+        while (received.size() > RECEIVED_KEPT) {
+            received.pollFirst();
+        }
+    }
+
+    private void forEachSession(IoAction action) {
+        for (SimSession session : List.copyOf(sessions)) {
+            if (session.clientId() != Integer.MIN_VALUE) {
+                try {
+                    action.apply(session);
+                } catch (IOException e) {
+                    session.close();
+                }
+            }
+        }
+    }
+
+    @FunctionalInterface
+    private interface IoAction {
+        void apply(SimSession session) throws IOException;
+    }
+
     @Override
     public synchronized void close() {
         ServerSocket socket = server;
@@ -105,6 +286,7 @@ public final class TwsSimulator implements AutoCloseable {
             }
         }
         dropAllClients();
+        timers.shutdownNow();
         threads.shutdownNow();
     }
 
@@ -122,10 +304,11 @@ public final class TwsSimulator implements AutoCloseable {
 
     /** Registers the client id; false when another live session holds it. */
     boolean claimClientId(int clientId, SimSession session) {
-        return sessionsByClientId.putIfAbsent(clientId, session) == null;
+        return !faults.claimed(clientId) && sessionsByClientId.putIfAbsent(clientId, session) == null;
     }
 
     void ended(SimSession session) {
+        accountStreams.ended(session);
         sessions.remove(session);
         sessionsByClientId.remove(session.clientId(), session);
     }
@@ -135,6 +318,10 @@ public final class TwsSimulator implements AutoCloseable {
         while (!socket.isClosed()) {
             try {
                 Socket client = socket.accept();
+                if (faults.refusing()) {
+                    client.close(); // what a TWS that is restarting looks like to a client
+                    continue;
+                }
                 client.setTcpNoDelay(true);
                 SimSession session = new SimSession(this, client);
                 sessions.add(session);

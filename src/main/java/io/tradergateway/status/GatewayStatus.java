@@ -1,48 +1,39 @@
 package io.tradergateway.status;
 
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.tradergateway.status.MaintenanceSchedule.Maintenance;
+import io.tradergateway.tws.BrokerMode;
 import io.tradergateway.tws.TwsStatus;
 import java.time.Instant;
 
 /**
- * What {@code GET /api/v1/status} answers: the mode (real TWS or simulator) and the TWS connection.
+ * What {@code GET /api/v1/status} answers: the mode, the TWS connection (the connection's own snapshot,
+ * embedded whole so new fields appear here without a copy), the IB status check, maintenance windows and
+ * whether TRADER_CHECK has turned the check off.
  *
  * @param mode {@code tws} or {@code simulator}
  * @param simulated true when the data comes from the embedded simulator, never from IB
+ * @param ibStatus IB's status page as judged for this gateway's exchanges
+ * @param maintenance IB maintenance window running now and the next one
+ * @param traderCheck {@code enabled=false} means the status-page check is off
  */
 public record GatewayStatus(
-        @Schema(allowableValues = {"tws", "simulator"}) String mode, boolean simulated, Tws tws, Instant asOf) {
+        @Schema(allowableValues = {"tws", "simulator"}) String mode,
+        boolean simulated,
+        TwsStatus tws,
+        IbStatusReport ibStatus,
+        Maintenance maintenance,
+        TraderCheck traderCheck,
+        Instant asOf) {
 
-    /** The connection, as an operator wants to see it. */
-    public record Tws(
-            @Schema(allowableValues = {"DISCONNECTED", "CONNECTING", "SYNCING", "READY", "DEGRADED"})
-            String state,
-
-            String host,
-            int port,
-            int clientId,
-            Integer serverVersion,
-            String twsConnectionTime,
-            Instant connectedSince,
-            Instant stateSince,
-            int managedAccounts,
-            TwsStatus.TwsError lastError,
-            Instant nextReconnectAt) {}
-
-    static GatewayStatus of(TwsStatus status, Instant now) {
-        Tws tws = new Tws(
-                status.state().name(),
-                status.host(),
-                status.port(),
-                status.clientId(),
-                status.serverVersion(),
-                status.twsConnectionTime(),
-                status.connectedSince(),
-                status.stateSince(),
-                status.managedAccounts().size(),
-                status.lastError(),
-                status.nextReconnectAt());
+    static GatewayStatus of(TwsStatus tws, IbStatusReport ibStatus, Instant now) {
         return new GatewayStatus(
-                status.mode().label(), status.mode() == io.tradergateway.tws.BrokerMode.SIMULATOR, tws, now);
+                tws.mode().label(),
+                tws.mode() == BrokerMode.SIMULATOR,
+                tws,
+                ibStatus,
+                ibStatus.maintenance(),
+                ibStatus.traderCheck(),
+                now);
     }
 }

@@ -1,31 +1,102 @@
 package io.tradergateway.status;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
 
 /**
- * {@code gateway.ib-status.*}: IB's public system-status page and the exchanges the operator trades.
+ * {@code gateway.ib-status.*}: IB's public system-status page, how to fetch it, and what the operator trades.
  *
+ * @param enabled scrape the page on a schedule; false = never fetch it, and {@code ibStatus} stays UNKNOWN
+ *     unless TRADER_CHECK turns the check off (env GATEWAY_IB_STATUS_ENABLED)
  * @param url the status page (env GATEWAY_IB_STATUS_URL)
  * @param exchanges exchanges of interest, e.g. NYSE, NASDAQ; empty = every exchange outage matters
  *     (env GATEWAY_IB_STATUS_EXCHANGES, comma-separated)
+ * @param ignoredExchanges exchanges whose outages never matter (env GATEWAY_IB_STATUS_IGNORED_EXCHANGES)
+ * @param refreshInterval pause between two scrapes
+ * @param connectTimeout TCP + TLS connect timeout
+ * @param readTimeout time allowed from sending the request to having the whole body
+ * @param maxBodySize a larger answer is refused, not parsed
+ * @param maxAge the last good scrape is trusted this long while newer scrapes fail; then UNKNOWN
+ * @param userAgent sent with every fetch; IB may refuse clients that do not look like a browser
+ * @param maintenanceWindows IB's server resets; absent = {@link MaintenanceWindow#northAmerica()}, empty = none
  */
+@Validated
 @ConfigurationProperties("gateway.ib-status")
 public record IbStatusProperties(
-        @DefaultValue("https://www.interactivebrokers.com/en/software/systemStatus.php")
+        @DefaultValue("true") boolean enabled,
+
+        @NotNull @DefaultValue("https://www.interactivebrokers.com/en/software/systemStatus.php")
         URI url,
 
-        @DefaultValue List<String> exchanges) {
+        @DefaultValue List<String> exchanges,
+        @DefaultValue List<String> ignoredExchanges,
+        @NotNull @DefaultValue("60s") Duration refreshInterval,
+        @NotNull @DefaultValue("5s") Duration connectTimeout,
+        @NotNull @DefaultValue("10s") Duration readTimeout,
+        @NotNull @DefaultValue("2MB") DataSize maxBodySize,
+        @NotNull @DefaultValue("10m") Duration maxAge,
+        @NotBlank @DefaultValue(DEFAULT_USER_AGENT) String userAgent,
+        List<@Valid MaintenanceWindow> maintenanceWindows) {
+
+    static final String DEFAULT_USER_AGENT =
+            "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36";
 
     public IbStatusProperties {
-        exchanges = exchanges == null
+        exchanges = normalise(exchanges);
+        ignoredExchanges = normalise(ignoredExchanges);
+        maintenanceWindows =
+                maintenanceWindows == null ? MaintenanceWindow.northAmerica() : List.copyOf(maintenanceWindows);
+        if (url != null && !("https".equalsIgnoreCase(url.getScheme()) || "http".equalsIgnoreCase(url.getScheme()))) {
+            throw new IllegalArgumentException("gateway.ib-status.url must be an http(s) URL, not " + url);
+        }
+        requirePositive("refresh-interval", refreshInterval);
+        requirePositive("connect-timeout", connectTimeout);
+        requirePositive("read-timeout", readTimeout);
+        requirePositive("max-age", maxAge);
+        if (maxBodySize != null && maxBodySize.toBytes() < 1024) {
+            throw new IllegalArgumentException("gateway.ib-status.max-body-size must be at least 1KB");
+        }
+    }
+
+    /** Defaults, as bound from an empty configuration (for tests and tools). */
+    static IbStatusProperties defaults() {
+        return new IbStatusProperties(
+                true,
+                URI.create("https://www.interactivebrokers.com/en/software/systemStatus.php"),
+                List.of(),
+                List.of(),
+                Duration.ofSeconds(60),
+                Duration.ofSeconds(5),
+                Duration.ofSeconds(10),
+                DataSize.ofMegabytes(2),
+                Duration.ofMinutes(10),
+                DEFAULT_USER_AGENT,
+                null);
+    }
+
+    private static List<String> normalise(List<String> names) {
+        return names == null
                 ? List.of()
-                : exchanges.stream()
+                : names.stream()
                         .map(String::trim)
                         .filter(s -> !s.isEmpty())
-                        .map(String::toUpperCase)
+                        .map(s -> s.toUpperCase(Locale.ROOT))
+                        .distinct()
                         .toList();
+    }
+
+    private static void requirePositive(String key, Duration value) {
+        if (value != null && (value.isZero() || value.isNegative())) {
+            throw new IllegalArgumentException("gateway.ib-status." + key + " must be positive, not " + value);
+        }
     }
 }

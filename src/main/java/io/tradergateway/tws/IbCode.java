@@ -64,6 +64,19 @@ public record IbCode(int code, Category category, String meaning) {
         return new IbCode(code, category, meaning);
     }
 
+    /**
+     * The farm state a notice reports (2104/2106/2158 OK, 2103/2105/2157 BROKEN, 2107/2108 INACTIVE), or null
+     * when the code is not a farm notice.
+     */
+    public static String farmState(int code) {
+        return switch (code) {
+            case 2104, 2106, 2158 -> "OK";
+            case 2103, 2105, 2157 -> "BROKEN";
+            case 2107, 2108 -> "INACTIVE";
+            default -> null;
+        };
+    }
+
     /** The table entry, or a classification by IB's ranges (2100-2199 notices, the rest failures). */
     public static IbCode lookup(int code) {
         IbCode known = TABLE.get(code);

@@ -27,17 +27,20 @@ final class TwsConnection implements AutoCloseable {
     private final FrameInput frames;
     private final ServerHello hello;
     private final Object writeLock = new Object();
+    private final MessagePacer pacer;
     private final AtomicBoolean closed = new AtomicBoolean();
     private Thread reader;
 
-    private TwsConnection(Socket socket, FrameInput frames, ServerHello hello) {
+    private TwsConnection(Socket socket, FrameInput frames, ServerHello hello, MessagePacer pacer) {
+        this.pacer = pacer;
         this.socket = socket;
         this.frames = frames;
         this.hello = hello;
     }
 
     /** Connects, agrees a server version and sends startApi. Throws and leaves nothing open on failure. */
-    static TwsConnection open(TwsEndpoint endpoint, int clientId, TwsProperties settings) throws IOException {
+    static TwsConnection open(TwsEndpoint endpoint, int clientId, TwsProperties settings, MessagePacer pacer)
+            throws IOException {
         Socket socket = new Socket();
         try {
             socket.setTcpNoDelay(true);
@@ -55,7 +58,7 @@ final class TwsConnection implements AutoCloseable {
                         + ServerVersions.MAX_SUPPORTED + "); upgrade TWS / IB Gateway");
             }
             socket.setSoTimeout(0);
-            TwsConnection connection = new TwsConnection(socket, frames, hello);
+            TwsConnection connection = new TwsConnection(socket, frames, hello, pacer);
             connection.send(new StartApi(clientId, ""));
             return connection;
         } catch (IOException | RuntimeException e) {
@@ -97,6 +100,7 @@ final class TwsConnection implements AutoCloseable {
 
     void send(ClientRequest request) throws IOException {
         byte[] frame = request.toFrame(hello.serverVersion());
+        pacer.acquire(); // IB: at most 50 messages per second from one client
         synchronized (writeLock) {
             OutputStream out = socket.getOutputStream();
             out.write(frame);

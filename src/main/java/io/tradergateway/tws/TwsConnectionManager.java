@@ -3,32 +3,40 @@ package io.tradergateway.tws;
 import io.tradergateway.tws.IbCode.Category;
 import io.tradergateway.tws.TwsStatus.TwsError;
 import io.tradergateway.tws.wire.ClientRequest;
+import io.tradergateway.tws.wire.CurrentTime;
 import io.tradergateway.tws.wire.ErrorMessage;
 import io.tradergateway.tws.wire.ManagedAccounts;
 import io.tradergateway.tws.wire.NextValidId;
+import io.tradergateway.tws.wire.ReqCurrentTime;
 import io.tradergateway.tws.wire.ServerMessage;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Owns the gateway's one connection to TWS: connects at start-up without blocking it, tracks the state
- * machine (DISCONNECTED -> CONNECTING -> SYNCING -> READY, DEGRADED on 1100), reconnects with capped
- * exponential backoff, and hands incoming messages to {@link TwsListener}s.
+ * Owns the gateway's one connection to TWS: connects at start-up without blocking it, runs the state machine
+ * (DISCONNECTED -> CONNECTING -> SYNCING -> READY, DEGRADED on 1100), reconnects with capped exponential
+ * backoff and jitter, rotates the client id on 326, detects a silent connection with a heartbeat, tracks
+ * every request in flight ({@link RequestRegistry}) and re-sends subscriptions after a reconnect or 1101.
  *
- * <p>Connecting happens on one scheduler thread ({@code tws-connector}), reading on the connection's own
- * thread ({@code tws-reader-N}). State changes are made under one lock; {@link #status()} is a snapshot.
+ * <p>Threads: {@code tws-connector} connects and runs housekeeping (deadlines, heartbeat); each socket has one
+ * {@code tws-reader-N}. State is changed under one lock; {@link #status()} is a snapshot. Time comes from the
+ * injected clock, and {@link #housekeeping()} can be driven directly by tests.
  */
 public class TwsConnectionManager implements SmartLifecycle {
 
@@ -39,7 +47,11 @@ public class TwsConnectionManager implements SmartLifecycle {
     private final Clock clock;
     private final Backoff backoff;
     private final List<TwsListener> listeners = new CopyOnWriteArrayList<>();
-    private final ScheduledExecutorService connector;
+    private ScheduledExecutorService connector; // per start/stop cycle: the context may be stopped and restarted
+    private final AtomicInteger nextReqId = new AtomicInteger(1);
+    private final RequestRegistry requests;
+    private final SubscriptionBook subscriptions;
+    private final MessagePacer pacer;
     private final Object lock = new Object();
 
     // all guarded by lock
@@ -51,23 +63,30 @@ public class TwsConnectionManager implements SmartLifecycle {
     private Instant stateSince;
     private Instant connectedSince;
     private boolean gotNextValidId;
+    private boolean everReady;
+    private long reconnects;
+    private int clientId;
     private List<String> managedAccounts = List.of();
+    private final Map<String, String> farms = new LinkedHashMap<>();
     private TwsError lastError;
     private int failedAttempts;
     private Instant nextReconnectAt;
-    private ScheduledFuture<?> pending;
+    private ScheduledFuture<?> pendingConnect;
+    private ScheduledFuture<?> housekeepingTask;
+    private Instant lastInbound;
+    private boolean heartbeatInFlight;
+    private TwsError closingBecause; // set when the gateway itself drops the socket, so the reason survives
 
     public TwsConnectionManager(TwsProperties settings, Supplier<TwsEndpoint> endpoints, Clock clock, Backoff backoff) {
         this.settings = settings;
         this.endpoints = endpoints;
         this.clock = clock;
         this.backoff = backoff;
+        this.clientId = settings.clientId();
         this.stateSince = clock.instant();
-        this.connector = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "tws-connector");
-            t.setDaemon(true);
-            return t;
-        });
+        this.requests = new RequestRegistry(settings.maxPendingRequests(), nextReqId::getAndIncrement);
+        this.subscriptions = new SubscriptionBook(nextReqId::getAndIncrement);
+        this.pacer = MessagePacer.realTime(settings.maxMessagesPerSecond());
     }
 
     public void addListener(TwsListener listener) {
@@ -94,14 +113,19 @@ public class TwsConnectionManager implements SmartLifecycle {
                     state,
                     target.host(),
                     target.port(),
+                    clientId,
                     settings.clientId(),
                     connected ? connection.serverVersion() : null,
                     connected ? connection.connectionTime() : null,
                     connectedSince,
                     stateSince,
                     state.isUsable() ? managedAccounts : List.of(),
+                    farms,
                     lastError,
-                    nextReconnectAt);
+                    nextReconnectAt,
+                    requests.size(),
+                    subscriptions.size(),
+                    reconnects);
         }
     }
 
@@ -113,19 +137,68 @@ public class TwsConnectionManager implements SmartLifecycle {
         }
     }
 
-    /** Sends a request on the live connection, or fails with {@link TwsUnavailableException}. */
-    public void send(ClientRequest request) {
+    /** Requests in flight (for metrics and tests). */
+    public int pendingRequests() {
+        return requests.size();
+    }
+
+    /** Sessions established after the first one. */
+    public long reconnectCount() {
+        synchronized (lock) {
+            return reconnects;
+        }
+    }
+
+    /**
+     * Sends a request and returns its answer. Fails fast with {@link TwsUnavailableException} when not synced
+     * and {@link TwsBusyException} when too many requests wait; later with {@link TwsRequestException} (TWS
+     * said no), {@link TwsTimeoutException} (cancelled at TWS after the deadline) or
+     * {@link TwsUnavailableException} (connection lost meanwhile).
+     */
+    public <T> CompletableFuture<T> request(TwsRequest<T> spec) {
+        TwsConnection target;
+        synchronized (lock) {
+            requireUsable();
+            target = connection;
+        }
+        RequestRegistry.Pending<T> pending = requests.register(spec, clock.instant());
+        try {
+            target.send(spec.request().apply(pending.reqId));
+        } catch (IOException | RuntimeException e) {
+            if (requests.remove(pending)) {
+                pending.fail(unavailable("lost the connection to TWS while sending"));
+            }
+            target.close(); // the reader notices and reports the disconnect
+        }
+        return pending.future;
+    }
+
+    /** Sends a fire-and-forget message (no answer expected), or fails with {@link TwsUnavailableException}. */
+    public void send(ClientRequest message) {
         TwsConnection target;
         synchronized (lock) {
             requireUsable();
             target = connection;
         }
         try {
-            target.send(request);
+            target.send(message);
         } catch (IOException e) {
-            target.close(); // the reader notices and reports the disconnect
-            throw new TwsUnavailableException(
-                    "lost the connection to TWS while sending", ConnectionState.DISCONNECTED, retryAfter());
+            target.close();
+            throw unavailable("lost the connection to TWS while sending");
+        }
+    }
+
+    /** Keeps a stream open at TWS across reconnects; starts it now if the session is synced. */
+    public void subscribe(TwsSubscription subscription) {
+        ClientRequest start = subscriptions.add(subscription);
+        sendIfUsable(start);
+    }
+
+    /** Stops a stream and cancels it at TWS. */
+    public void unsubscribe(String key) {
+        ClientRequest cancel = subscriptions.remove(key);
+        if (cancel != null) {
+            sendIfUsable(cancel);
         }
     }
 
@@ -150,10 +223,23 @@ public class TwsConnectionManager implements SmartLifecycle {
             }
             running = true;
             endpoint = endpoints.get();
-            pending = connector.schedule(this::connect, 0, TimeUnit.MILLISECONDS);
+            connector = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "tws-connector");
+                t.setDaemon(true);
+                return t;
+            });
+            failedAttempts = 0;
+            pendingConnect = connector.schedule(this::connect, 0, TimeUnit.MILLISECONDS);
+            long every = Math.max(10, settings.housekeepingInterval().toMillis());
+            housekeepingTask =
+                    connector.scheduleWithFixedDelay(this::housekeepingSafely, every, every, TimeUnit.MILLISECONDS);
         }
     }
 
+    /**
+     * Graceful shutdown: subscriptions are cancelled at TWS, pending requests fail at once, the socket closes
+     * and both gateway threads end before this returns.
+     */
     @Override
     public void stop() {
         TwsConnection toClose;
@@ -162,21 +248,28 @@ public class TwsConnectionManager implements SmartLifecycle {
                 return;
             }
             running = false;
-            if (pending != null) {
-                pending.cancel(false);
-            }
+            cancel(pendingConnect);
+            cancel(housekeepingTask);
             toClose = connection;
+            if (toClose != null && state.isUsable()) {
+                for (ClientRequest cancel : subscriptions.cancelAll()) {
+                    trySend(toClose, cancel);
+                }
+            }
             connection = null;
             generation++;
             nextReconnectAt = null;
             changeState(ConnectionState.DISCONNECTED);
         }
-        connector.shutdownNow();
+        requests.failAll(new TwsUnavailableException(
+                "the gateway is shutting down", ConnectionState.DISCONNECTED, Duration.ofSeconds(5)));
+        ScheduledExecutorService stopping = connector;
+        stopping.shutdownNow();
         try {
             if (toClose != null) {
                 toClose.closeAndJoin(Duration.ofSeconds(5));
             }
-            connector.awaitTermination(5, TimeUnit.SECONDS);
+            stopping.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -193,17 +286,19 @@ public class TwsConnectionManager implements SmartLifecycle {
 
     private void connect() {
         TwsEndpoint target;
+        int id;
         synchronized (lock) {
             if (!running) {
                 return;
             }
             target = endpoint;
+            id = clientId;
             nextReconnectAt = null;
             changeState(ConnectionState.CONNECTING);
         }
         TwsConnection opened;
         try {
-            opened = TwsConnection.open(target, settings.clientId(), settings);
+            opened = TwsConnection.open(target, id, settings, pacer);
         } catch (IOException | RuntimeException e) {
             log.info("TWS at {}:{} not reachable: {}", target.host(), target.port(), describe(e));
             synchronized (lock) {
@@ -223,9 +318,13 @@ public class TwsConnectionManager implements SmartLifecycle {
             connection = opened;
             gen = ++generation;
             gotNextValidId = false;
+            heartbeatInFlight = false;
+            closingBecause = null;
+            lastInbound = clock.instant();
             managedAccounts = List.of();
+            farms.clear();
             changeState(ConnectionState.SYNCING);
-            pending = connector.schedule(
+            pendingConnect = connector.schedule(
                     () -> syncTimedOut(gen), settings.handshakeTimeout().toMillis(), TimeUnit.MILLISECONDS);
         }
         log.info(
@@ -233,7 +332,7 @@ public class TwsConnectionManager implements SmartLifecycle {
                 target.host(),
                 target.port(),
                 opened.serverVersion(),
-                settings.clientId());
+                id);
         opened.startReading("tws-reader-" + gen, message -> onMessage(gen, message), cause -> onClosed(gen, cause));
     }
 
@@ -257,25 +356,37 @@ public class TwsConnectionManager implements SmartLifecycle {
             if (gen != generation) {
                 return; // an old connection, already replaced or shut down
             }
+            // first of all: nobody waits for a timeout on a socket that is gone
+            requests.failAll(new TwsUnavailableException(
+                    "TWS disconnected", ConnectionState.DISCONNECTED, settings.reconnectInitialDelay()));
+            boolean neverSynced = state == ConnectionState.SYNCING;
             connection = null;
             connectedSince = null;
             managedAccounts = List.of();
+            farms.clear();
             if (running) {
-                recordError(lastErrorCodeOr(504), "connection to TWS lost: " + describe(cause));
-                log.warn("connection to TWS lost: {}", describe(cause));
+                boolean refusedId = lastError != null
+                        && lastError.code() == IbCode.CLIENT_ID_IN_USE
+                        && !lastError.at().isBefore(stateSince);
+                if (neverSynced) {
+                    // 326, or TWS closing before nextValidId (its other way of refusing a client id)
+                    int next = settings.nextClientId(clientId);
+                    recordError(
+                            refusedId ? IbCode.CLIENT_ID_IN_USE : 504,
+                            "TWS closed the connection before it was"
+                                    + " synced" + (refusedId ? " (client id " + clientId + " in use)" : "")
+                                    + "; next attempt uses client id " + next);
+                    clientId = next;
+                } else if (closingBecause != null) {
+                    lastError = closingBecause;
+                } else {
+                    recordError(504, "connection to TWS lost: " + describe(cause));
+                }
+                log.warn("{}", lastError.message());
             }
             changeState(ConnectionState.DISCONNECTED);
             scheduleReconnect();
         }
-    }
-
-    /** Keeps a 326 (client id in use) as the reason rather than the EOF that follows it. */
-    private int lastErrorCodeOr(int fallback) {
-        return lastError != null
-                        && lastError.code() == IbCode.CLIENT_ID_IN_USE
-                        && Duration.between(lastError.at(), clock.instant()).toSeconds() < 5
-                ? IbCode.CLIENT_ID_IN_USE
-                : fallback;
     }
 
     private void scheduleReconnect() {
@@ -284,29 +395,111 @@ public class TwsConnectionManager implements SmartLifecycle {
         }
         Duration delay = backoff.delay(failedAttempts++);
         nextReconnectAt = clock.instant().plus(delay);
-        pending = connector.schedule(this::connect, delay.toMillis(), TimeUnit.MILLISECONDS);
+        pendingConnect = connector.schedule(this::connect, delay.toMillis(), TimeUnit.MILLISECONDS);
         log.debug("next TWS connect attempt in {} ms", delay.toMillis());
+        for (TwsListener listener : listeners) {
+            listener.onReconnectScheduled(failedAttempts, delay);
+        }
+    }
+
+    // ---- housekeeping: deadlines and heartbeat
+
+    private void housekeepingSafely() {
+        try {
+            housekeeping();
+        } catch (RuntimeException e) {
+            log.error("TWS housekeeping failed", e);
+        }
+    }
+
+    /**
+     * Expires requests past their deadline (cancelling them at TWS) and checks that TWS still talks: after
+     * {@code idleTimeout} of silence a reqCurrentTime goes out; if it is not answered within
+     * {@code heartbeatTimeout} the connection is dropped and rebuilt. Runs every {@code housekeepingInterval}.
+     */
+    public void housekeeping() {
+        Instant now = clock.instant();
+        for (RequestRegistry.Pending<?> expired : requests.expire(now)) {
+            if (expired.spec.cancel() != null) {
+                sendIfUsable(expired.spec.cancel().apply(expired.reqId));
+            }
+            expired.fail(new TwsTimeoutException(expired.spec.name(), expired.spec.timeout()));
+        }
+        int gen;
+        synchronized (lock) {
+            if (connection == null
+                    || heartbeatInFlight
+                    || state == ConnectionState.CONNECTING
+                    || Duration.between(lastInbound, now).compareTo(settings.idleTimeout()) < 0) {
+                return;
+            }
+            if (!state.isUsable()) {
+                return; // SYNCING has its own deadline
+            }
+            heartbeatInFlight = true;
+            gen = generation;
+        }
+        try {
+            request(TwsRequest.answeredBy(
+                            "heartbeat", new ReqCurrentTime(), CurrentTime.class, settings.heartbeatTimeout()))
+                    .whenComplete((answer, failure) -> heartbeatDone(gen, failure));
+        } catch (RuntimeException e) {
+            synchronized (lock) {
+                heartbeatInFlight = false; // not sent (busy or just disconnected): try again next round
+            }
+        }
+    }
+
+    private void heartbeatDone(int gen, Throwable failure) {
+        TwsConnection silent = null;
+        synchronized (lock) {
+            if (gen != generation) {
+                return;
+            }
+            heartbeatInFlight = false;
+            if (failure instanceof TwsTimeoutException) {
+                recordError(
+                        0,
+                        "TWS stopped answering (no reply to a heartbeat within "
+                                + settings.heartbeatTimeout().toMillis() + " ms); reconnecting");
+                closingBecause = lastError;
+                log.warn("{}", lastError.message());
+                silent = connection;
+            }
+        }
+        if (silent != null) {
+            silent.close();
+        }
     }
 
     // ---- incoming
 
     private void onMessage(int gen, ServerMessage message) {
+        synchronized (lock) {
+            if (gen != generation) {
+                return;
+            }
+            lastInbound = clock.instant();
+        }
         if (message instanceof ErrorMessage error) {
             onError(gen, error);
         } else if (message instanceof NextValidId) {
             synchronized (lock) {
                 if (gen == generation) {
                     gotNextValidId = true;
-                    maybeReady();
+                    maybeReady(gen);
                 }
             }
         } else if (message instanceof ManagedAccounts accounts) {
             synchronized (lock) {
                 if (gen == generation) {
                     managedAccounts = accounts.accounts();
-                    maybeReady();
+                    maybeReady(gen);
                 }
             }
+        }
+        if (!requests.route(message)) {
+            subscriptions.route(message);
         }
         for (TwsListener listener : listeners) {
             try {
@@ -321,28 +514,38 @@ public class TwsConnectionManager implements SmartLifecycle {
         }
     }
 
-    private void maybeReady() {
+    private void maybeReady(int gen) {
         if (state == ConnectionState.SYNCING && gotNextValidId && !managedAccounts.isEmpty()) {
             failedAttempts = 0;
             connectedSince = clock.instant();
+            if (everReady) {
+                reconnects++;
+            }
+            everReady = true;
+            cancel(pendingConnect);
             changeState(ConnectionState.READY);
-            log.info("TWS session ready: accounts {}", managedAccounts);
+            log.info("TWS session ready as client id {}: accounts {}", clientId, managedAccounts);
+            resubscribe(gen);
         }
     }
 
     private void onError(int gen, ErrorMessage error) {
         IbCode code = IbCode.lookup(error.code());
-        if (code.category() == Category.WARNING) {
-            log.debug("TWS notice {}: {}", error.code(), error.message());
-            return;
-        }
-        if (!error.isConnectionNotice() && code.category() == Category.REQUEST_FAILURE) {
-            log.debug("TWS error {} for request {}: {}", error.code(), error.reqId(), error.message());
-            return; // request registry (connection-resilience issue) routes these
-        }
+        String farm = IbCode.farmState(error.code());
         synchronized (lock) {
             if (gen != generation) {
                 return;
+            }
+            if (farm != null) {
+                int colon = error.message().lastIndexOf(':');
+                farms.put(colon >= 0 ? error.message().substring(colon + 1).trim() : "farm", farm);
+            }
+            if (code.category() == Category.WARNING) {
+                log.debug("TWS notice {}: {}", error.code(), error.message());
+                return;
+            }
+            if (!error.isConnectionNotice() && code.category() == Category.REQUEST_FAILURE) {
+                return; // the registry routes it to its request
             }
             recordError(error.code(), error.message());
             switch (error.code()) {
@@ -351,9 +554,15 @@ public class TwsConnectionManager implements SmartLifecycle {
                         changeState(ConnectionState.DEGRADED);
                     }
                 }
-                case IbCode.RESTORED_DATA_LOST, IbCode.RESTORED_DATA_MAINTAINED -> {
+                case IbCode.RESTORED_DATA_MAINTAINED -> {
                     if (state == ConnectionState.DEGRADED) {
                         changeState(ConnectionState.READY);
+                    }
+                }
+                case IbCode.RESTORED_DATA_LOST -> {
+                    if (state.isUsable()) {
+                        changeState(ConnectionState.READY);
+                        resubscribe(gen);
                     }
                 }
                 default -> log.warn("TWS error {}: {}", error.code(), error.message());
@@ -361,12 +570,49 @@ public class TwsConnectionManager implements SmartLifecycle {
         }
     }
 
-    // ---- helpers (call with lock held)
+    /** Re-sends every subscription (call with lock held; sending does not take the lock). */
+    private void resubscribe(int gen) {
+        List<ClientRequest> starts = subscriptions.restartAll();
+        if (!starts.isEmpty()) {
+            log.info("re-sending {} subscriptions to TWS", starts.size());
+        }
+        TwsConnection target = connection;
+        for (ClientRequest start : starts) {
+            trySend(target, start);
+        }
+    }
+
+    // ---- helpers
+
+    private void sendIfUsable(ClientRequest message) {
+        TwsConnection target;
+        synchronized (lock) {
+            if (!state.isUsable() || connection == null) {
+                return; // sent on the next READY (subscriptions) or moot (cancels)
+            }
+            target = connection;
+        }
+        trySend(target, message);
+    }
+
+    private static void trySend(TwsConnection target, ClientRequest message) {
+        try {
+            target.send(message);
+        } catch (IOException e) {
+            target.close(); // the reader reports the disconnect
+        }
+    }
 
     private void requireUsable() {
-        if (!state.isUsable()) {
-            throw new TwsUnavailableException("not connected to TWS (state " + state + ")", state, retryAfter());
+        synchronized (lock) {
+            if (!state.isUsable()) {
+                throw new TwsUnavailableException("not connected to TWS (state " + state + ")", state, retryAfter());
+            }
         }
+    }
+
+    private TwsUnavailableException unavailable(String message) {
+        return new TwsUnavailableException(message, ConnectionState.DISCONNECTED, retryAfter());
     }
 
     private void changeState(ConnectionState next) {
@@ -390,6 +636,12 @@ public class TwsConnectionManager implements SmartLifecycle {
 
     private void recordError(int code, String message) {
         lastError = new TwsError(code, message, clock.instant());
+    }
+
+    private static void cancel(ScheduledFuture<?> task) {
+        if (task != null) {
+            task.cancel(false);
+        }
     }
 
     private static String describe(Throwable e) {

@@ -11,6 +11,9 @@ public final class ProblemTypes {
     private static final String PREFIX = "urn:trader-gateway:problem:";
 
     public static final URI TWS_UNAVAILABLE = of("tws-unavailable");
+    public static final URI TWS_TIMEOUT = of("tws-timeout");
+    public static final URI TWS_BUSY = of("tws-busy");
+    public static final URI TWS_REQUEST_FAILED = of("tws-request-failed");
     public static final URI API_KEY_REQUIRED = of("api-key-required");
     public static final URI NOT_FOUND = of("not-found");
     public static final URI METHOD_NOT_ALLOWED = of("method-not-allowed");

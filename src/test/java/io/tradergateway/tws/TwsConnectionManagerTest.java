@@ -38,15 +38,8 @@ class TwsConnectionManagerTest {
     }
 
     private static TwsProperties settings(int port, int clientId) {
-        return new TwsProperties(
-                "127.0.0.1",
-                port,
-                clientId,
-                Duration.ofSeconds(2),
-                Duration.ofSeconds(2),
-                Duration.ofMillis(20),
-                Duration.ofMillis(100),
-                1 << 24);
+        return TwsProperties.of("127.0.0.1", port, clientId)
+                .withReconnect(Duration.ofMillis(20), Duration.ofMillis(100));
     }
 
     private TwsConnectionManager manager(String host, int port, int clientId) {
@@ -175,6 +168,17 @@ class TwsConnectionManagerTest {
                 () -> newGatewayThreads(before).isEmpty());
         Eventually.await(
                 "client id released", WAIT, () -> simulator.connectedClientIds().isEmpty());
+    }
+
+    @Test
+    void canBeStoppedAndStartedAgainAsTheTestContextCacheDoes() throws IOException {
+        TwsSimulator simulator = simulator();
+        TwsConnectionManager manager = manager(simulator.host(), simulator.port(), 8);
+        manager.start();
+        Eventually.await("READY", WAIT, () -> manager.state() == ConnectionState.READY);
+        manager.stop();
+        manager.start();
+        Eventually.await("READY after restart", WAIT, () -> manager.state() == ConnectionState.READY);
     }
 
     /** Client threads (not the simulator's) started since {@code before} and still alive. */

@@ -8,6 +8,14 @@ public final class ClientRequests {
             .add(ReqIds.ID, ReqIds::read)
             .add(ReqManagedAccounts.ID, ReqManagedAccounts::read)
             .add(ReqCurrentTime.ID, ReqCurrentTime::read)
+            .add(ReqContractDetails.ID, ReqContractDetails::read)
+            .add(ReqPositions.ID, ReqPositions::read)
+            .add(CancelPositions.ID, CancelPositions::read)
+            .add(ReqAccountSummary.ID, ReqAccountSummary::read)
+            .add(CancelAccountSummary.ID, CancelAccountSummary::read)
+            .add(CancelHistoricalData.ID, CancelHistoricalData::read)
+            // accounts (issue 4)
+            .add(ReqAccountUpdates.ID, ReqAccountUpdates::read)
             .build();
 
     private ClientRequests() {}

@@ -7,7 +7,7 @@ package io.tradergateway.tws.wire;
  * {@link ServerVersions#ERROR_TIME} (ibapi decoder.py processErrorMsg).
  */
 public record ErrorMessage(int reqId, int code, String message, String advancedOrderRejectJson, long errorTimeMillis)
-        implements ServerMessage {
+        implements ServerMessage, RequestScoped {
 
     public static final int ID = 4;
     private static final int VERSION = 2;

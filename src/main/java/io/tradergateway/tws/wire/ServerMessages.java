@@ -8,6 +8,17 @@ public final class ServerMessages {
             .add(NextValidId.ID, NextValidId::read)
             .add(ManagedAccounts.ID, ManagedAccounts::read)
             .add(CurrentTime.ID, CurrentTime::read)
+            .add(ContractData.ID, ContractData::read)
+            .add(ContractDataEnd.ID, ContractDataEnd::read)
+            .add(PositionEnd.ID, PositionEnd::read)
+            .add(AccountSummary.ID, AccountSummary::read)
+            .add(AccountSummaryEnd.ID, AccountSummaryEnd::read)
+            // accounts (issue 4)
+            .add(Position.ID, Position::read)
+            .add(PortfolioValue.ID, PortfolioValue::read)
+            .add(AccountValue.ID, AccountValue::read)
+            .add(AccountUpdateTime.ID, AccountUpdateTime::read)
+            .add(AccountDownloadEnd.ID, AccountDownloadEnd::read)
             .build();
 
     private ServerMessages() {}
