@@ -1,5 +1,6 @@
 package io.tradergateway.web;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.headers.Header;
@@ -9,6 +10,7 @@ import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
@@ -72,8 +74,43 @@ final class ProblemResponsesCustomizer implements GlobalOpenApiCustomizer {
                                         .description(
                                                 "unexpected failure; the cause is in the gateway's log, never in the body"));
                     }
-                    completeErrors(path, operation);
+                    stringExamplesStayStrings(operation);
+                    completeErrors(concretePath(path, operation), operation);
                 }));
+    }
+
+    /** springdoc parses an example such as "202612" into a number node, which a string parameter cannot hold. */
+    private static void stringExamplesStayStrings(Operation operation) {
+        if (operation.getParameters() == null) {
+            return;
+        }
+        for (Parameter parameter : operation.getParameters()) {
+            boolean stringTyped = parameter.getSchema() != null
+                    && ("string".equals(parameter.getSchema().getType())
+                            || (parameter.getSchema().getTypes() != null
+                                    && parameter.getSchema().getTypes().contains("string")));
+            Object example = parameter.getExample();
+            if (stringTyped && example instanceof Number number) {
+                parameter.setExample(number.toString());
+            } else if (stringTyped && example instanceof JsonNode node && node.isNumber()) {
+                parameter.setExample(node.asText());
+            }
+        }
+    }
+
+    /** The path with each {parameter} replaced by its example, as a real request's instance would be. */
+    private static String concretePath(String path, Operation operation) {
+        String concrete = path;
+        if (operation.getParameters() != null) {
+            for (Parameter parameter : operation.getParameters()) {
+                if ("path".equals(parameter.getIn()) && parameter.getExample() != null) {
+                    concrete = concrete.replace(
+                            "{" + parameter.getName() + "}",
+                            parameter.getExample().toString());
+                }
+            }
+        }
+        return concrete.replaceAll("\\{[^}]*}", "x");
     }
 
     /** Errors (4xx, 5xx) become ProblemDetails; an example a controller gave itself is kept. */

@@ -13,6 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
+import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.Yaml;
 
 /**
  * {@code openapi/openapi.yaml} is the committed contract: it must be exactly what the running app serves
@@ -32,9 +34,9 @@ class OpenApiContractTest {
 
     @Test
     void committedContractIsWhatTheRunningAppServes() throws IOException {
-        HttpResponse<String> response = new Http(port).get("/v3/api-docs.yaml");
+        HttpResponse<String> response = new Http(port).get("/v3/api-docs");
         assertThat(response.statusCode()).isEqualTo(200);
-        String served = normalize(response.body());
+        String served = normalize(toYaml(response.body()));
 
         if (Boolean.getBoolean(WRITE_PROPERTY)) {
             Files.createDirectories(CONTRACT.getParent());
@@ -49,6 +51,19 @@ class OpenApiContractTest {
                     + "\nIf the API change is intended, regenerate the contract and commit it:\n    "
                     + REGENERATE + "\n");
         }
+    }
+
+    /**
+     * The JSON document as block YAML. Not springdoc's own /v3/api-docs.yaml: that leaves strings such as
+     * "202612" unquoted, so YAML readers (and the linter) see numbers where the schema says string.
+     */
+    static String toYaml(String json) {
+        DumperOptions options = new DumperOptions();
+        options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
+        options.setIndent(2);
+        options.setSplitLines(false);
+        Object document = new Yaml().load(json); // JSON is YAML; key order is kept
+        return new Yaml(options).dump(document);
     }
 
     private static String normalize(String yaml) {
