@@ -51,7 +51,12 @@ class AccountController {
             responseCode = "503",
             description = "not downloaded from TWS yet (type account-data-not-synced); see Retry-After")
     ResponseEntity<SummaryResponse> summary(
-            @Parameter(description = "IB account code", example = "DU1111111") @PathVariable String accountId) {
+            @Parameter(
+                            description = "IB account code",
+                            example = "DU1111111",
+                            schema = @Schema(pattern = "^[A-Za-z][A-Za-z0-9]{1,31}$"))
+                    @PathVariable
+                    String accountId) {
         return noStore(accounts.summary(new AccountId(accountId)));
     }
 
@@ -68,7 +73,12 @@ class AccountController {
             responseCode = "503",
             description = "not downloaded from TWS yet (type account-data-not-synced); see Retry-After")
     ResponseEntity<PortfolioResponse> portfolio(
-            @Parameter(description = "IB account code", example = "DU1111111") @PathVariable String accountId) {
+            @Parameter(
+                            description = "IB account code",
+                            example = "DU1111111",
+                            schema = @Schema(pattern = "^[A-Za-z][A-Za-z0-9]{1,31}$"))
+                    @PathVariable
+                    String accountId) {
         return noStore(accounts.portfolio(new AccountId(accountId)));
     }
 

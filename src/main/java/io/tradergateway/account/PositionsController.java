@@ -2,6 +2,7 @@ package io.tradergateway.account;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Optional;
@@ -34,7 +35,11 @@ class PositionsController {
             responseCode = "503",
             description = "not downloaded from TWS yet (type account-data-not-synced); see Retry-After")
     ResponseEntity<PositionsResponse> positions(
-            @Parameter(description = "only this account", example = "DU1111111") @RequestParam(required = false)
+            @Parameter(
+                            description = "only this account (IB account code)",
+                            example = "DU1111111",
+                            schema = @Schema(pattern = "^[A-Za-z][A-Za-z0-9]{1,31}$"))
+                    @RequestParam(required = false)
                     String account) {
         return AccountController.noStore(
                 accounts.positions(Optional.ofNullable(account).map(AccountId::new)));

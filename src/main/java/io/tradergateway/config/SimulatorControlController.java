@@ -43,7 +43,8 @@ class SimulatorControlController {
     @PostMapping("/refuse")
     @Operation(summary = "Close new TWS connections right after accept for N seconds")
     Map<String, Object> refuse(
-            @Parameter(description = "how long, 0..3600 s (0 ends it)") @RequestParam @Min(0) @Max(3600) int seconds) {
+            @Parameter(description = "how long, 0..3600 s (0 ends it)", example = "30") @RequestParam @Min(0) @Max(3600)
+                    int seconds) {
         simulator.refuseConnections(Duration.ofSeconds(seconds));
         return Map.of("fault", "refuse", "seconds", seconds);
     }
@@ -51,7 +52,8 @@ class SimulatorControlController {
     @PostMapping("/blackhole")
     @Operation(summary = "Keep sockets open but answer nothing for N seconds")
     Map<String, Object> blackhole(
-            @Parameter(description = "how long, 0..3600 s (0 ends it)") @RequestParam @Min(0) @Max(3600) int seconds) {
+            @Parameter(description = "how long, 0..3600 s (0 ends it)", example = "30") @RequestParam @Min(0) @Max(3600)
+                    int seconds) {
         simulator.blackhole(Duration.ofSeconds(seconds));
         return Map.of("fault", "blackhole", "seconds", seconds);
     }
@@ -59,7 +61,8 @@ class SimulatorControlController {
     @PostMapping("/delay")
     @Operation(summary = "Delay every TWS answer by D milliseconds (0 clears it)")
     Map<String, Object> delay(
-            @Parameter(description = "delay, 0..60000 ms") @RequestParam @Min(0) @Max(60_000) int millis) {
+            @Parameter(description = "delay, 0..60000 ms", example = "500") @RequestParam @Min(0) @Max(60_000)
+                    int millis) {
         simulator.delayAnswers(Duration.ofMillis(millis));
         return Map.of("fault", "delay", "millis", millis);
     }
@@ -69,8 +72,11 @@ class SimulatorControlController {
             summary = "Send IB error code C (to request R, or -1 for a connection notice) to every client",
             description = "e.g. 1100 (connectivity lost), 1102 (restored), 2103 (farm broken), 162 with a reqId")
     Map<String, Object> error(
-            @Parameter(description = "IB error code, 1..99999") @RequestParam @Min(1) @Max(99_999) int code,
-            @Parameter(description = "request id, -1 = connection notice") @RequestParam(defaultValue = "-1") @Min(-1)
+            @Parameter(description = "IB error code, 1..99999", example = "1100") @RequestParam @Min(1) @Max(99_999)
+                    int code,
+            @Parameter(description = "request id, -1 = connection notice", example = "-1")
+                    @RequestParam(defaultValue = "-1")
+                    @Min(-1)
                     int reqId) {
         simulator.sendError(reqId, code, "Simulated: " + IbCode.lookup(code).meaning());
         return Map.of("fault", "error", "code", code, "reqId", reqId);
@@ -79,9 +85,12 @@ class SimulatorControlController {
     @PostMapping("/connectivity-loss")
     @Operation(summary = "Send 1100 now, then 1101 (data lost) or 1102 (data maintained) after D ms")
     Map<String, Object> connectivityLoss(
-            @Parameter(description = "1101 or 1102") @RequestParam(defaultValue = "1102") @Min(1101) @Max(1102)
+            @Parameter(description = "1101 or 1102", example = "1102")
+                    @RequestParam(defaultValue = "1102")
+                    @Min(1101)
+                    @Max(1102)
                     int restore,
-            @Parameter(description = "delay before the restore, 0..600000 ms")
+            @Parameter(description = "delay before the restore, 0..600000 ms", example = "5000")
                     @RequestParam(defaultValue = "5000")
                     @Min(0)
                     @Max(600_000)
@@ -92,7 +101,8 @@ class SimulatorControlController {
 
     @PostMapping("/claim-client-id")
     @Operation(summary = "Pretend another application holds client id C: connecting with it gets 326")
-    Map<String, Object> claimClientId(@Parameter(description = "client id") @RequestParam @Min(0) int clientId) {
+    Map<String, Object> claimClientId(
+            @Parameter(description = "client id", example = "17") @RequestParam @Min(0) int clientId) {
         simulator.claimClientId(clientId);
         return Map.of("fault", "claim-client-id", "clientId", clientId);
     }

@@ -3,6 +3,7 @@ package io.tradergateway.web;
 import io.tradergateway.tws.TwsUnavailableException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -47,6 +48,22 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 .body(problem);
     }
 
+    /** Tomcat throws this when the query string or form body cannot be parsed (e.g. {@code ?a=%ZZ}). */
+    @ExceptionHandler(InvalidParameterException.class)
+    ResponseEntity<ProblemDetail> invalidParameters(InvalidParameterException e) {
+        HttpStatus status = HttpStatus.resolve(e.getErrorCode());
+        if (status == null || !status.is4xxClientError()) {
+            status = HttpStatus.BAD_REQUEST;
+        }
+        return ResponseEntity.status(status)
+                .body(
+                        problem(
+                                status,
+                                ProblemTypes.INVALID_PARAMETER,
+                                "Invalid parameters",
+                                "the query string or form body cannot be parsed (bad percent-encoding or too many parameters)"));
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
         log.error("unhandled error on {} {}", request.getMethod(), request.getRequestURI(), e);
@@ -82,7 +99,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return type == null || "about:blank".equals(type.toString());
     }
 
-    private static URI typeFor(HttpStatusCode status) {
+    static URI typeFor(HttpStatusCode status) {
         return switch (status.value()) {
             case 404 -> ProblemTypes.NOT_FOUND;
             case 405 -> ProblemTypes.METHOD_NOT_ALLOWED;

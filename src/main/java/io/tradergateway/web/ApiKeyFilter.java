@@ -5,6 +5,8 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -18,6 +20,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Authenticates a request whose {@code X-API-Key} matches a configured key. Keys are compared as SHA-256
  * digests with {@link MessageDigest#isEqual}, and every configured key is compared, so the time taken says
  * nothing about how much of a key was right or which key matched.
+ *
+ * <p>With no keys configured, a caller on loopback is the local operator and is authenticated as such (it
+ * sees health details); {@link ExposureGuard} makes sure such a gateway is loopback-only unless overridden,
+ * and a remote caller of an overridden one stays anonymous.
  */
 final class ApiKeyFilter extends OncePerRequestFilter {
 
@@ -32,13 +38,32 @@ final class ApiKeyFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String presented = request.getHeader(HEADER);
-        if (presented != null && matches(presented)) {
-            SecurityContextHolder.getContext()
-                    .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-                            "api-client", null, AuthorityUtils.createAuthorityList("ROLE_API")));
+        if (keyDigests.isEmpty()) {
+            if (isLoopback(request.getRemoteAddr())) {
+                authenticate("local-operator");
+            }
+        } else {
+            String presented = request.getHeader(HEADER);
+            if (presented != null && matches(presented)) {
+                authenticate("api-client");
+            }
         }
         chain.doFilter(request, response);
+    }
+
+    private static void authenticate(String principal) {
+        SecurityContextHolder.getContext()
+                .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                        principal, null, AuthorityUtils.createAuthorityList("ROLE_API")));
+    }
+
+    /** The remote address is an IP literal, so this never resolves a name. */
+    private static boolean isLoopback(String remoteAddress) {
+        try {
+            return remoteAddress != null && InetAddress.getByName(remoteAddress).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
     }
 
     boolean matches(String presented) {

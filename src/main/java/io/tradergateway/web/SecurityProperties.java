@@ -9,9 +9,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param apiKeys keys accepted in the {@code X-API-Key} header for {@code /api/**} and {@code /sim/**}; empty
  *     means no key is required (env GATEWAY_SECURITY_API_KEYS, comma-separated). Never logged.
+ * @param allowRemoteWithoutApiKey start even when bound to a non-loopback address without keys, for a gateway
+ *     behind a proxy that authenticates callers itself (env GATEWAY_SECURITY_ALLOW_REMOTE_WITHOUT_API_KEY)
  */
 @ConfigurationProperties("gateway.security")
-public record SecurityProperties(@DefaultValue List<String> apiKeys) {
+public record SecurityProperties(
+        @DefaultValue List<String> apiKeys,
+        @DefaultValue("false") boolean allowRemoteWithoutApiKey) {
 
     public SecurityProperties {
         apiKeys = apiKeys == null
@@ -28,6 +32,7 @@ public record SecurityProperties(@DefaultValue List<String> apiKeys) {
 
     @Override
     public String toString() {
-        return "SecurityProperties[apiKeys=" + apiKeys.size() + " configured]";
+        return "SecurityProperties[apiKeys=" + apiKeys.size() + " configured, allowRemoteWithoutApiKey="
+                + allowRemoteWithoutApiKey + "]";
     }
 }

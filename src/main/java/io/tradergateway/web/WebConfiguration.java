@@ -1,6 +1,7 @@
 package io.tradergateway.web;
 
 import io.tradergateway.tws.TwsConnectionManager;
+import jakarta.servlet.DispatcherType;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,6 +16,16 @@ public class WebConfiguration {
         FilterRegistrationBean<BrokerHeaderFilter> registration =
                 new FilterRegistrationBean<>(new BrokerHeaderFilter(connection.mode()));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    /** Right after the header filter: before Spring Security or MVC parse the path. */
+    @Bean
+    FilterRegistrationBean<MalformedPathFilter> malformedPathFilter() {
+        FilterRegistrationBean<MalformedPathFilter> registration =
+                new FilterRegistrationBean<>(new MalformedPathFilter());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ERROR);
         return registration;
     }
 }

@@ -1,0 +1,211 @@
+package io.tradergateway.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The Dockerfile cannot be built here (no Docker engine), so this replays what it does with the jar the
+ * build just made (failsafe runs it after package): the jar it extracts is the one the build produces, its
+ * extract command works, every layer it copies exists, the layers assembled as in /app start the app with
+ * the image's environment, and it runs as non-root on the port the app listens on.
+ */
+class DockerfileIT {
+
+    private static final Path DOCKERFILE = Path.of("Dockerfile");
+    private static final Path BUILT_JAR = Path.of("target", "trader-gateway.jar");
+
+    @TempDir
+    Path work;
+
+    @Test
+    void extractsTheJarTheBuildProducesAndEveryCopiedLayerExists() throws Exception {
+        List<String> extract = tokens(line("RUN java -Djarmode=tools"));
+        String jar = extract.get(extract.indexOf("-jar") + 1);
+        assertThat(Path.of(jar)).as("the jar the Dockerfile extracts").isEqualTo(BUILT_JAR);
+        assertThat(BUILT_JAR).as("made by ./mvnw package").isRegularFile();
+
+        Files.createDirectories(work.resolve("target"));
+        Files.copy(BUILT_JAR, work.resolve(jar));
+        List<String> command = new ArrayList<>(extract.subList(1, extract.size()));
+        command.set(0, javaBinary());
+        Process process = new ProcessBuilder(command)
+                .directory(work.toFile())
+                .redirectErrorStream(true)
+                .start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(output).isZero();
+
+        String buildDir = buildWorkdir();
+        List<String> copies = lines("COPY --from=build ");
+        assertThat(copies).hasSize(4);
+        for (String copy : copies) {
+            String source = tokens(copy).get(2);
+            assertThat(source).startsWith(buildDir + "/");
+            assertThat(work.resolve(source.substring(buildDir.length() + 1)))
+                    .as(copy)
+                    .isDirectory();
+        }
+    }
+
+    @Test
+    void theAssembledLayersStartTheAppWithTheImageEnvironment() throws Exception {
+        Path extracted = work.resolve("extracted");
+        Process extract = new ProcessBuilder(
+                        javaBinary(),
+                        "-Djarmode=tools",
+                        "-jar",
+                        BUILT_JAR.toAbsolutePath().toString(),
+                        "extract",
+                        "--layers",
+                        "--launcher",
+                        "--destination",
+                        extracted.toString())
+                .redirectErrorStream(true)
+                .start();
+        extract.getInputStream().readAllBytes();
+        assertThat(extract.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        Path app = work.resolve("app");
+        for (String layer : List.of("dependencies", "spring-boot-loader", "snapshot-dependencies", "application")) {
+            copyInto(extracted.resolve(layer), app); // what the four COPY lines do to /app
+        }
+
+        List<String> entrypoint = jsonArray(line("ENTRYPOINT"));
+        List<String> command = new ArrayList<>(entrypoint);
+        command.set(0, javaBinary());
+        command.addAll(List.of("--spring.profiles.active=sim", "--server.port=0"));
+        ProcessBuilder builder =
+                new ProcessBuilder(command).directory(app.toFile()).redirectErrorStream(true);
+        builder.environment().putAll(imageEnvironment());
+        // The image listens on every interface, which the app refuses without a key: give it one.
+        builder.environment().put("GATEWAY_SECURITY_API_KEYS", "docker-test-key");
+        Process process = builder.start();
+        try (BufferedReader out =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            StringBuilder log = new StringBuilder();
+            String line;
+            boolean started = false;
+            while (!started && (line = out.readLine()) != null) { // ends when the process exits
+                log.append(line).append('\n');
+                started = line.contains("Started GatewayApplication");
+            }
+            assertThat(started)
+                    .as("app started from the layered layout:\n" + log)
+                    .isTrue();
+            assertThat(log).contains("-XX:MaxRAMPercentage=75"); // JAVA_TOOL_OPTIONS reached the JVM
+        } finally {
+            process.destroy();
+            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        }
+    }
+
+    @Test
+    void runsAsNonRootOnTheAppPortFromAJreBase() throws IOException {
+        String user = tokens(line("USER ")).get(1);
+        assertThat(user.split(":")[0]).isNotIn("root", "0");
+        assertThat(Integer.parseInt(tokens(line("EXPOSE ")).get(1)))
+                .isEqualTo(KubernetesManifestTest.Manifests.appHttpPort());
+        List<String> froms = lines("FROM ");
+        assertThat(froms.get(froms.size() - 1)).contains(":25-jre");
+        assertThat(froms.get(0)).contains(":25-jdk").endsWith("AS build");
+    }
+
+    @Test
+    void dockerignoreLetsInEverythingTheBuildStageCopiesFromTheContext() throws IOException {
+        List<String> ignore = Files.readAllLines(Path.of(".dockerignore"));
+        assertThat(ignore).contains("*"); // everything else stays out (target/, node_modules/, .git, ...)
+        for (String copy : lines("COPY ")) {
+            if (copy.contains("--from=")) {
+                continue;
+            }
+            List<String> parts = tokens(copy);
+            for (String source : parts.subList(1, parts.size() - 1)) {
+                assertThat(ignore).as(".dockerignore re-includes " + source).contains("!" + source);
+            }
+        }
+    }
+
+    private static Map<String, String> imageEnvironment() throws IOException {
+        String text = Files.readString(DOCKERFILE).replace("\\\n", " ");
+        Map<String, String> env = new LinkedHashMap<>();
+        for (String line : text.lines().filter(l -> l.startsWith("ENV ")).toList()) {
+            Matcher m = Pattern.compile("(\\w+)=(\"[^\"]*\"|\\S+)").matcher(line.substring(4));
+            while (m.find()) {
+                env.put(m.group(1), m.group(2).replaceAll("^\"|\"$", ""));
+            }
+        }
+        assertThat(env).containsKeys("SERVER_ADDRESS", "JAVA_TOOL_OPTIONS");
+        return env;
+    }
+
+    private static String buildWorkdir() throws IOException {
+        List<String> all = Files.readAllLines(DOCKERFILE);
+        int buildStage = all.indexOf(lines("FROM ").get(0));
+        return all.subList(buildStage, all.size()).stream()
+                .filter(l -> l.startsWith("WORKDIR "))
+                .findFirst()
+                .map(l -> l.substring(8).trim())
+                .orElseThrow();
+    }
+
+    private static String line(String prefix) throws IOException {
+        List<String> matching = lines(prefix);
+        assertThat(matching).as("Dockerfile lines starting with " + prefix).hasSize(1);
+        return matching.get(0);
+    }
+
+    private static List<String> lines(String prefix) throws IOException {
+        return Files.readAllLines(DOCKERFILE).stream()
+                .filter(l -> l.startsWith(prefix))
+                .toList();
+    }
+
+    private static List<String> tokens(String line) {
+        return List.of(line.trim().split("\\s+"));
+    }
+
+    private static List<String> jsonArray(String line) {
+        Matcher m = Pattern.compile("\"([^\"]*)\"").matcher(line);
+        List<String> values = new ArrayList<>();
+        while (m.find()) {
+            values.add(m.group(1));
+        }
+        return values;
+    }
+
+    private static String javaBinary() {
+        return ProcessHandle.current().info().command().orElse("java");
+    }
+
+    private static void copyInto(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path source : files.toList()) {
+                Path target = to.resolve(from.relativize(source).toString());
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+    }
+}
