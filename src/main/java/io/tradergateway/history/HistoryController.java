@@ -2,6 +2,7 @@ package io.tradergateway.history;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.tradergateway.contract.ContractInfo;
 import io.tradergateway.contract.ContractQuery;
@@ -73,26 +74,118 @@ class HistoryController {
                     + " when the wait would exceed the bounded wait. 404 history-no-data when the range has no"
                     + " bars. JSON by default, CSV with Accept: text/csv.")
     ResponseEntity<ResponseBodyEmitter> bars(
-            @Parameter(description = "IB contract id", example = "265598") @RequestParam(required = false) String conId,
-            @Parameter(example = "AAPL") @RequestParam(required = false) String symbol,
-            @Parameter(example = "STK") @RequestParam(required = false) String secType,
-            @Parameter(example = "SMART") @RequestParam(required = false) String exchange,
-            @Parameter(example = "USD") @RequestParam(required = false) String currency,
-            @RequestParam(required = false) String expiry,
-            @RequestParam(required = false) String strike,
-            @RequestParam(required = false) String right,
-            @Parameter(description = "IB spelling (1 secs ... 1 month) or 1s, 1m, 1h, 1d, 1w, 1mo", example = "1 min")
+            @Parameter(
+                            description = "IB contract id; or give symbol (and secType ...) instead",
+                            example = "265598",
+                            schema = @Schema(pattern = "^[1-9][0-9]{0,9}$"))
+                    @RequestParam(required = false)
+                    String conId,
+            @Parameter(
+                            description = "IB symbol, when no conId is given",
+                            example = "AAPL",
+                            schema = @Schema(pattern = "^[A-Za-z0-9][A-Za-z0-9 ./&-]{0,23}$"))
+                    @RequestParam(required = false)
+                    String symbol,
+            @Parameter(
+                            description = "security type, default STK",
+                            example = "STK",
+                            schema =
+                                    @Schema(
+                                            allowableValues = {
+                                                "STK", "OPT", "FUT", "CASH", "IND", "FOP", "WAR", "BOND", "CFD",
+                                                "CMDTY", "FUND", "CRYPTO"
+                                            }))
+                    @RequestParam(required = false)
+                    String secType,
+            @Parameter(
+                            description = "exchange, default SMART",
+                            example = "SMART",
+                            schema = @Schema(pattern = "^[A-Za-z0-9.]{1,16}$"))
+                    @RequestParam(required = false)
+                    String exchange,
+            @Parameter(description = "ISO currency", example = "USD", schema = @Schema(pattern = "^[A-Za-z]{3}$"))
+                    @RequestParam(required = false)
+                    String currency,
+            @Parameter(
+                            description = "derivatives: yyyyMM or yyyyMMdd",
+                            example = "202612",
+                            schema = @Schema(pattern = "^(\\d{6}|\\d{8})$"))
+                    @RequestParam(required = false)
+                    String expiry,
+            @Parameter(
+                            description = "options: strike price, positive",
+                            example = "150",
+                            schema = @Schema(pattern = "^[0-9]*\\.?[0-9]+$"))
+                    @RequestParam(required = false)
+                    String strike,
+            @Parameter(
+                            description = "options: C or P (CALL, PUT accepted)",
+                            example = "C",
+                            schema = @Schema(allowableValues = {"C", "P", "CALL", "PUT"}))
+                    @RequestParam(required = false)
+                    String right,
+            @Parameter(
+                            description = "IB spelling (1 secs ... 1 month) or 1s, 1m, 1h, 1d, 1w, 1mo",
+                            example = "1 min",
+                            schema =
+                                    @Schema(
+                                            allowableValues = {
+                                                "1 secs", "5 secs", "10 secs", "15 secs", "30 secs", "1 min", "2 mins",
+                                                "3 mins", "5 mins", "10 mins", "15 mins", "20 mins", "30 mins",
+                                                "1 hour", "2 hours", "3 hours", "4 hours", "8 hours", "1 day", "1 week",
+                                                "1 month", "1s", "5s", "10s", "15s", "30s", "1m", "2m", "3m", "5m",
+                                                "10m", "15m", "20m", "30m", "1h", "2h", "3h", "4h", "8h", "1d", "1w",
+                                                "1mo"
+                                            }))
                     @RequestParam(required = false)
                     String barSize,
-            @Parameter(description = "<n> S|D|W|M|Y", example = "1 D") @RequestParam(required = false) String duration,
-            @Parameter(description = "ISO-8601 with zone", example = "2026-01-02T09:30:00-05:00")
+            @Parameter(
+                            description = "<n> S|D|W|M|Y; or give start",
+                            example = "1 D",
+                            schema = @Schema(pattern = "^[1-9][0-9]{0,5} ?[SDWMY]$"))
+                    @RequestParam(required = false)
+                    String duration,
+            @Parameter(
+                            description = "ISO-8601 with zone; instead of duration",
+                            example = "2026-01-02T09:30:00-05:00",
+                            schema = @Schema(format = "date-time"))
                     @RequestParam(required = false)
                     String start,
-            @Parameter(description = "ISO-8601 with zone; default now") @RequestParam(required = false) String end,
-            @Parameter(example = "TRADES") @RequestParam(required = false) String whatToShow,
-            @Parameter(description = "regular trading hours only; default true") @RequestParam(required = false)
+            @Parameter(
+                            description = "ISO-8601 with zone, not in the future; default now",
+                            example = "2026-01-02T16:00:00-05:00",
+                            schema = @Schema(format = "date-time"))
+                    @RequestParam(required = false)
+                    String end,
+            @Parameter(
+                            description = "what the bars are built from (CASH has no TRADES)",
+                            example = "TRADES",
+                            schema =
+                                    @Schema(
+                                            allowableValues = {
+                                                "TRADES",
+                                                "MIDPOINT",
+                                                "BID",
+                                                "ASK",
+                                                "BID_ASK",
+                                                "ADJUSTED_LAST",
+                                                "HISTORICAL_VOLATILITY",
+                                                "OPTION_IMPLIED_VOLATILITY"
+                                            }))
+                    @RequestParam(required = false)
+                    String whatToShow,
+            @Parameter(
+                            description = "regular trading hours only; default true",
+                            example = "true",
+                            schema = @Schema(allowableValues = {"true", "false"}))
+                    @RequestParam(required = false)
                     String useRth,
-            @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
+            @Parameter(
+                            description = "application/json (default) or text/csv",
+                            example = "text/csv",
+                            schema = @Schema(allowableValues = {"application/json", "text/csv"}))
+                    @RequestHeader(value = HttpHeaders.ACCEPT, required = false)
+                    String accept) {
         HistoryParameters params = HistoryParameters.parse(barSize, duration, start, end, whatToShow, useRth, clock);
         Integer id = conId == null || conId.isBlank() ? null : parseConId(conId);
         ContractQuery query = null;
