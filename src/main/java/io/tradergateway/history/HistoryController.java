@@ -126,7 +126,7 @@ class HistoryController {
                     String right,
             @Parameter(
                             description = "IB spelling (1 secs ... 1 month) or 1s, 1m, 1h, 1d, 1w, 1mo",
-                            example = "1 min",
+                            example = "\"1 min\"", // quoted: springdoc would read 1 min as the number 1
                             schema =
                                     @Schema(
                                             allowableValues = {
@@ -141,7 +141,7 @@ class HistoryController {
                     String barSize,
             @Parameter(
                             description = "<n> S|D|W|M|Y; or give start",
-                            example = "1 D",
+                            example = "\"1 D\"",
                             schema = @Schema(pattern = "^[1-9][0-9]{0,5} ?[SDWMY]$"))
                     @RequestParam(required = false)
                     String duration,

@@ -79,7 +79,7 @@ final class ProblemResponsesCustomizer implements GlobalOpenApiCustomizer {
                 }));
     }
 
-    /** springdoc parses an example such as "202612" into a number node, which a string parameter cannot hold. */
+    /** springdoc parses an example such as "202612" or "true" into a number or boolean, which a string parameter cannot hold. */
     private static void stringExamplesStayStrings(Operation operation) {
         if (operation.getParameters() == null) {
             return;
@@ -92,8 +92,10 @@ final class ProblemResponsesCustomizer implements GlobalOpenApiCustomizer {
             Object example = parameter.getExample();
             if (stringTyped && example instanceof Number number) {
                 parameter.setExample(number.toString());
-            } else if (stringTyped && example instanceof JsonNode node && node.isNumber()) {
+            } else if (stringTyped && example instanceof JsonNode node && (node.isNumber() || node.isBoolean())) {
                 parameter.setExample(node.asText());
+            } else if (stringTyped && example instanceof Boolean flag) {
+                parameter.setExample(flag.toString());
             }
         }
     }
