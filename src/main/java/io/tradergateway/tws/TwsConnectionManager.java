@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -49,9 +48,11 @@ public class TwsConnectionManager implements SmartLifecycle {
     private final Backoff backoff;
     private final List<TwsListener> listeners = new CopyOnWriteArrayList<>();
     private ScheduledExecutorService connector;
-    private volatile ExecutorService
-            events; // listener notifications, in order, never under the lock // per start/stop cycle: the context may
-    // be stopped and restarted
+    // Listener notifications (state changes, scheduled reconnects) queue here under the lock and are delivered
+    // after it is released, by one thread at a time (dispatchLock), in order, on the thread that caused them:
+    // so a state change is seen before the messages that follow it, and never from under the lock.
+    private final List<java.util.function.Consumer<TwsListener>> pendingEvents = new java.util.ArrayList<>();
+    private final Object dispatchLock = new Object();
     private final AtomicInteger nextReqId = new AtomicInteger(1);
     private final RequestRegistry requests;
     private final SubscriptionBook subscriptions;
@@ -233,11 +234,6 @@ public class TwsConnectionManager implements SmartLifecycle {
                 t.setDaemon(true);
                 return t;
             });
-            events = Executors.newSingleThreadExecutor(r -> {
-                Thread t = new Thread(r, "tws-events");
-                t.setDaemon(true);
-                return t;
-            });
             failedAttempts = 0;
             pendingConnect = connector.schedule(this::connect, 0, TimeUnit.MILLISECONDS);
             long every = Math.max(10, settings.housekeepingInterval().toMillis());
@@ -278,16 +274,14 @@ public class TwsConnectionManager implements SmartLifecycle {
         }
         requests.failAll(new TwsUnavailableException(
                 "the gateway is shutting down", ConnectionState.DISCONNECTED, Duration.ofSeconds(5)));
+        flushEvents();
         ScheduledExecutorService stopping = connector;
-        ExecutorService stoppingEvents = events;
         stopping.shutdownNow();
-        stoppingEvents.shutdown(); // the last state changes are still delivered
         try {
             if (toClose != null) {
                 toClose.closeAndJoin(Duration.ofSeconds(5));
             }
             stopping.awaitTermination(5, TimeUnit.SECONDS);
-            stoppingEvents.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -314,6 +308,7 @@ public class TwsConnectionManager implements SmartLifecycle {
             nextReconnectAt = null;
             changeState(ConnectionState.CONNECTING);
         }
+        flushEvents();
         TwsConnection opened;
         try {
             opened = TwsConnection.open(target, id, settings, pacer);
@@ -325,6 +320,7 @@ public class TwsConnectionManager implements SmartLifecycle {
                 changeState(ConnectionState.DISCONNECTED);
                 scheduleReconnect();
             }
+            flushEvents();
             return;
         }
         int gen;
@@ -351,6 +347,7 @@ public class TwsConnectionManager implements SmartLifecycle {
                 target.port(),
                 opened.serverVersion(),
                 id);
+        flushEvents();
         opened.startReading("tws-reader-" + gen, message -> onMessage(gen, message), cause -> onClosed(gen, cause));
     }
 
@@ -405,6 +402,7 @@ public class TwsConnectionManager implements SmartLifecycle {
             changeState(ConnectionState.DISCONNECTED);
             scheduleReconnect();
         }
+        flushEvents();
     }
 
     private void scheduleReconnect() {
@@ -515,6 +513,7 @@ public class TwsConnectionManager implements SmartLifecycle {
                 }
             }
         }
+        flushEvents();
         resubscribeIfDue(gen);
         if (!requests.route(message)) {
             subscriptions.route(message);
@@ -650,17 +649,23 @@ public class TwsConnectionManager implements SmartLifecycle {
         publish(listener -> listener.onStateChange(previous, next));
     }
 
-    /**
-     * Tells listeners about a state change or a scheduled reconnect, in order, on the {@code tws-events}
-     * thread. Never from under this class's lock: listeners have locks of their own and call back in here.
-     */
+    /** Queues a listener notification (call with the lock held); {@link #flushEvents()} delivers it. */
     private void publish(java.util.function.Consumer<TwsListener> event) {
-        ExecutorService target = events;
-        if (target == null || target.isShutdown()) {
-            return;
-        }
-        try {
-            target.execute(() -> {
+        pendingEvents.add(event);
+    }
+
+    /** Delivers queued notifications in order. Never call with the lock held. */
+    private void flushEvents() {
+        synchronized (dispatchLock) {
+            List<java.util.function.Consumer<TwsListener>> batch;
+            synchronized (lock) {
+                if (pendingEvents.isEmpty()) {
+                    return;
+                }
+                batch = List.copyOf(pendingEvents);
+                pendingEvents.clear();
+            }
+            for (java.util.function.Consumer<TwsListener> event : batch) {
                 for (TwsListener listener : listeners) {
                     try {
                         event.accept(listener);
@@ -668,9 +673,7 @@ public class TwsConnectionManager implements SmartLifecycle {
                         log.error("TWS listener {} failed", listener.getClass().getSimpleName(), e);
                     }
                 }
-            });
-        } catch (java.util.concurrent.RejectedExecutionException e) {
-            // stopping: nobody is listening any more
+            }
         }
     }
 
