@@ -49,11 +49,13 @@ result() {
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 
-# start_app PORT [extra java args...]: starts the gateway in sim mode, sets APP_PID, returns at once
+# start_app PORT [app args...]: starts the gateway in sim mode (JVM options in $JAVA_OPTS), sets APP_PID
 start_app() {
   local port=$1; shift
-  java "$@" -jar "$JAR" --spring.profiles.active=sim --server.port="$port" \
-    --logging.level.root=WARN --logging.level.io.tradergateway=WARN >"$OUT/app-$port.log" 2>&1 &
+  # shellcheck disable=SC2086
+  java ${JAVA_OPTS:-} -jar "$JAR" --spring.profiles.active=sim --server.port="$port" \
+    --gateway.ib-status.enabled=false --logging.level.root=WARN --logging.level.io.tradergateway=WARN "$@" \
+    >"$OUT/app-$port.log" 2>&1 &
   APP_PID=$!
 }
 
@@ -154,15 +156,17 @@ PY
 bench_isolation() {
   local port=$1 n=50
   read -r _ idle_p99 < <(wrk_run "http://127.0.0.1:$port/api/v1/positions")
-  local base=$(( $(date +%s) - 86400 * 30 )) i
+  local base; base=$(date -u -d 2026-02-27T20:00:00Z +%s)   # a Friday, 15:00 New York: inside RTH
+  local i pids=()
   for i in $(seq 1 "$n"); do   # distinct small-bar requests on one contract: the 2 s burst rule queues them
-    curl -s -o /dev/null "http://127.0.0.1:$port/api/v1/history?conId=265598&barSize=5s&duration=1800%20S&end=$(date -u -d @$(( base - i * 3600 )) +%Y-%m-%dT%H:%M:%SZ)" &
+    curl -s -o /dev/null "http://127.0.0.1:$port/api/v1/history?conId=265598&barSize=5s&duration=1800%20S&end=$(date -u -d @$(( base - i * 60 )) +%Y-%m-%dT%H:%M:%SZ)" &
+    pids+=($!)
   done
   sleep 1   # let them reach the pacer
   local queued; queued=$(curl -s "http://127.0.0.1:$port/actuator/prometheus" | awk '/^history_pacer_queued/ {print $2}' | head -1)
   read -r _ busy_p99 < <(wrk_run "http://127.0.0.1:$port/api/v1/positions")
   result "isolation: positions p99, ${queued:-?} history queued" "${busy_p99} ms" "idle ${idle_p99} ms" "$(ratio "$busy_p99" "$idle_p99")" "<= 2.0" "$(verdict "$(ratio "$busy_p99" "$idle_p99")" '<=' 2.0)"
-  wait
+  wait "${pids[@]}"   # only the requests: the app is a child too
 }
 
 # ---- 3. pacing efficiency: distinct small-bar requests against the enforcing simulator, windows scaled
@@ -173,12 +177,14 @@ bench_pacing() {
     --gateway.history.pacing.rate-window=30s --gateway.history.pacing.max-wait=120s
   wait_ready "$port" >/dev/null
   curl -sf "http://127.0.0.1:$port/api/v1/contracts/265598" >/dev/null
-  local base=$(( $(date +%s) - 86400 * 60 )) t0 i
+  local base t0 i pids=()
+  base=$(date -u -d 2026-02-27T20:00:00Z +%s)   # a Friday, 15:00 New York: inside RTH
   t0=$(now_ms)
   for i in $(seq 1 "$requests"); do
-    curl -s -o /dev/null -w '%{http_code}\n' "http://127.0.0.1:$port/api/v1/history?conId=265598&barSize=5s&duration=1800%20S&end=$(date -u -d @$(( base - i * 3600 )) +%Y-%m-%dT%H:%M:%SZ)" >> "$OUT/pacing-codes.txt" &
+    curl -s -o /dev/null -w '%{http_code}\n' "http://127.0.0.1:$port/api/v1/history?conId=265598&barSize=5s&duration=1800%20S&end=$(date -u -d @$(( base - i * 60 )) +%Y-%m-%dT%H:%M:%SZ)" >> "$OUT/pacing-codes.txt" &
+    pids+=($!)
   done
-  wait
+  wait "${pids[@]}"
   local total=$(( $(now_ms) - t0 ))
   local violations; violations=$(curl -s "http://127.0.0.1:$port/sim/stats" | python3 -c 'import json,sys; print(json.load(sys.stdin)["pacingViolations"])')
   local ok; ok=$(grep -c '^200$' "$OUT/pacing-codes.txt" || true); rm -f "$OUT/pacing-codes.txt"
@@ -217,7 +223,7 @@ PY
 }
 
 # ---- 5. big history end to end: one year of 1-min bars as JSON and as CSV, time and heap growth
-heap_used() { curl -s "http://127.0.0.1:$1/actuator/prometheus" | awk '/^jvm_memory_used_bytes\{.*area="heap"/ {s+=$2} END {printf "%.0f", s/1048576}'; }
+heap_used() { curl -s "http://127.0.0.1:$1/actuator/prometheus" | awk '/^jvm_memory_used_bytes\{.*area="heap"/ {s+=$NF} END {printf "%.0f", s/1048576}'; }
 bench_big_history() {
   local port=$1 days=$2 fmt accept
   local url="http://127.0.0.1:$port/api/v1/history?conId=272093&barSize=1m&start=$(date -u -d "2026-02-01 - $days days" +%Y-%m-%dT00:00:00Z)&end=2026-02-01T00:00:00Z"

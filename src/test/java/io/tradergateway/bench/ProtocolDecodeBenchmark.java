@@ -48,10 +48,11 @@ public class ProtocolDecodeBenchmark {
         for (int done = 0; done < BARS; done += BARS_PER_MESSAGE) {
             List<HistoricalData.Bar> chunk = new ArrayList<>();
             for (int i = 0; i < Math.min(BARS_PER_MESSAGE, BARS - done); i++) {
-                double open = price;
-                price = Math.max(1, price + (random.nextInt(41) - 20) / 100.0);
-                double high = Math.max(open, price) + random.nextInt(10) / 100.0;
-                double low = Math.min(open, price) - random.nextInt(10) / 100.0;
+                // prices in whole cents, as TWS prints them ("190.17", not "190.17000000000002")
+                double open = cents(price);
+                price = cents(Math.max(1, price + (random.nextInt(41) - 20) / 100.0));
+                double high = cents(Math.max(open, price) + random.nextInt(10) / 100.0);
+                double low = cents(Math.min(open, price) - random.nextInt(10) / 100.0);
                 chunk.add(new HistoricalData.Bar(
                         Long.toString(time),
                         open,
@@ -66,6 +67,10 @@ public class ProtocolDecodeBenchmark {
             out.writeBytes(new HistoricalData(reqId++, "", "", chunk).toFrame(SERVER_VERSION));
         }
         stream = out.toByteArray();
+    }
+
+    private static double cents(double value) {
+        return Math.round(value * 100) / 100.0;
     }
 
     /** Returns the bar count so the JIT cannot drop the work. */

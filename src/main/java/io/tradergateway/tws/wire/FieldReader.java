@@ -87,6 +87,12 @@ public final class FieldReader {
 
     /** A decimal (IB's Decimal type: sizes, volumes); empty or IB's "unset" marker is null. */
     public BigDecimal readDecimal() {
+        int nul = terminator();
+        BigDecimal fast = parseSimpleBigDecimal(pos, nul);
+        if (fast != null) {
+            advance(nul);
+            return fast;
+        }
         String text = readString();
         if (text.isEmpty() || text.equals("1.7976931348623157E308") || text.equals("9223372036854775807")) {
             return null;
@@ -96,6 +102,44 @@ public final class FieldReader {
         } catch (NumberFormatException e) {
             throw malformedAt(fieldIndex - 1, "not a decimal: '" + abbreviate(text) + "'");
         }
+    }
+
+    /**
+     * Fast path for the common "-123.45" shape with at most 18 digits: unscaled long + scale, no String. Returns
+     * null for anything else (empty, exponents, IB's unset markers, longer numbers), which the slow path handles.
+     */
+    private BigDecimal parseSimpleBigDecimal(int from, int to) {
+        if (from == to || to - from > 18) { // 18 characters cannot overflow a long
+            return null;
+        }
+        int i = from;
+        boolean negative = payload[i] == '-';
+        if (negative) {
+            i++;
+        }
+        long unscaled = 0;
+        int scale = -1;
+        boolean seenDigit = false;
+        for (; i < to; i++) {
+            byte b = payload[i];
+            if (b == '.' && scale < 0) {
+                scale = 0;
+                continue;
+            }
+            int digit = b - '0';
+            if (digit < 0 || digit > 9) {
+                return null;
+            }
+            seenDigit = true;
+            unscaled = unscaled * 10 + digit;
+            if (scale >= 0) {
+                scale++;
+            }
+        }
+        if (!seenDigit) {
+            return null;
+        }
+        return BigDecimal.valueOf(negative ? -unscaled : unscaled, Math.max(scale, 0));
     }
 
     /** The remaining fields as strings (for logging unknown messages). */

@@ -91,6 +91,29 @@ class FieldReaderTest {
     }
 
     @Test
+    void fastDecimalPathAgreesWithBigDecimalAndKeepsUnsetMarkers() {
+        String[] samples = {
+            "0",
+            "100",
+            "-0.5",
+            "0.0001",
+            "185.625",
+            "948837.22",
+            "123456789012.345678",
+            "-42",
+            "1234567890123456789",
+            "1.5E3"
+        };
+        FieldReader fields = reader(String.join("|", samples) + "|9223372036854775807|");
+        for (String sample : samples) {
+            BigDecimal value = fields.readDecimal();
+            assertThat(value).isEqualByComparingTo(new BigDecimal(sample));
+            assertThat(value.scale()).isEqualTo(new BigDecimal(sample).scale());
+        }
+        assertThat(fields.readDecimal()).isNull();
+    }
+
+    @Test
     void stringsAreUtf8() {
         assertThat(reader("Zürich|").readString()).isEqualTo("Zürich");
     }
