@@ -174,7 +174,8 @@ bench_pacing() {
   local requests=$1 scale=0.05 port; port=$(free_port)
   start_app "$port" --gateway.simulator.pacing-window-scale=$scale \
     --gateway.history.pacing.identical-window=750ms --gateway.history.pacing.burst-window=100ms \
-    --gateway.history.pacing.rate-window=30s --gateway.history.pacing.max-wait=120s
+    --gateway.history.pacing.rate-window=30s --gateway.history.pacing.max-wait=120s \
+    --gateway.history.max-concurrent-requests=200 --server.tomcat.threads.max=250
   wait_ready "$port" >/dev/null
   curl -sf "http://127.0.0.1:$port/api/v1/contracts/265598" >/dev/null
   local base t0 i pids=()
@@ -249,6 +250,14 @@ bench_big_history() {
 }
 
 main() {
+  if [ -n "${ONLY:-}" ]; then   # ONLY=pacing bench/run.sh: one benchmark, for working on it
+    case "$ONLY" in
+      pacing) bench_pacing 120 ;;
+      decode) bench_decode ;;
+      *) echo "ONLY=pacing|decode" >&2; exit 2 ;;
+    esac
+    return
+  fi
   bench_startup
   local port; port=$(free_port)
   start_app "$port"
