@@ -38,6 +38,11 @@ final class SimHistory {
     static final String NO_DATA = "Historical Market Data Service error message:HMDS query returned no data: ";
     static final String TOO_LONG = "Historical Market Data Service error message:Time length exceed max.";
     static final int MAX_BARS = 200_000;
+    /** IB: at most 50 historical requests open at once per client session. */
+    static final int MAX_OPEN = 50;
+
+    static final String TOO_MANY_OPEN =
+            "Historical Market Data Service error message:Max number of simultaneous requests exceeded (50)";
 
     private static final Map<String, Long> BAR_SECONDS = Map.ofEntries(
             Map.entry("1 secs", 1L),
@@ -70,6 +75,9 @@ final class SimHistory {
     private final Clock clock;
     private final SimPacing pacing;
     private final java.util.concurrent.Executor hmds;
+    private final java.util.concurrent.atomic.AtomicInteger open = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.List<Runnable> held = new java.util.ArrayList<>();
+    private boolean holding; // guarded by held
 
     /**
      * @param hmds where bars are built and sent: not on the session's reader thread, so that the reader stamps
@@ -89,13 +97,47 @@ final class SimHistory {
             session.error(request.reqId(), HISTORICAL_ERROR, SimPacing.VIOLATION);
             return;
         }
-        hmds.execute(() -> {
+        if (open.incrementAndGet() > MAX_OPEN) {
+            open.decrementAndGet();
+            pacing.countViolation();
+            session.error(request.reqId(), HISTORICAL_ERROR, TOO_MANY_OPEN);
+            return;
+        }
+        Runnable work = () -> {
             try {
                 serve(session, request, serverVersion, now);
             } catch (IOException | RuntimeException e) {
                 session.close();
+            } finally {
+                open.decrementAndGet();
             }
-        });
+        };
+        synchronized (held) {
+            if (holding) {
+                held.add(work); // a slow HMDS: the request stays open
+                return;
+            }
+        }
+        hmds.execute(work);
+    }
+
+    /** Holds every new answer (requests stay open) until {@code false} releases them in order. */
+    void hold(boolean value) {
+        java.util.List<Runnable> release;
+        synchronized (held) {
+            holding = value;
+            if (value) {
+                return;
+            }
+            release = java.util.List.copyOf(held);
+            held.clear();
+        }
+        release.forEach(hmds::execute);
+    }
+
+    /** Historical requests accepted and not yet answered. */
+    int open() {
+        return open.get();
     }
 
     private void serve(SimSession session, ReqHistoricalData request, int serverVersion, Instant now)

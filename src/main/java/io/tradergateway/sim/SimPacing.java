@@ -68,6 +68,11 @@ final class SimPacing {
         return rules;
     }
 
+    /** Counts a violation found elsewhere (the 50-open rule lives with the requests in SimHistory). */
+    void countViolation() {
+        violations.incrementAndGet();
+    }
+
     int violations() {
         return violations.get();
     }

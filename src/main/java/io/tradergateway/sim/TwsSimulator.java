@@ -219,6 +219,19 @@ public final class TwsSimulator implements AutoCloseable {
         pacing.rules(SimPacing.Rules.ib().scaled(factor));
     }
 
+    /**
+     * A slow HMDS: while held, historical requests are accepted but not answered, so they stay open (and the
+     * 50-open rule can bite); releasing sends every held answer in order.
+     */
+    public void holdHistoricalAnswers(boolean hold) {
+        history.hold(hold);
+    }
+
+    /** Historical requests accepted and not yet answered. */
+    public int openHistoricalRequests() {
+        return history.open();
+    }
+
     SimHistory history() {
         return history;
     }
