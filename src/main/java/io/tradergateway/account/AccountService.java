@@ -1,6 +1,6 @@
 package io.tradergateway.account;
 
-import io.tradergateway.tws.TwsConnectionManager;
+import io.tradergateway.tws.TwsClient;
 import io.tradergateway.tws.TwsStatus;
 import io.tradergateway.tws.wire.AccountSummary;
 import io.tradergateway.tws.wire.PortfolioValue;
@@ -20,10 +20,10 @@ import org.springframework.stereotype.Service;
 @Service
 public class AccountService {
 
-    private final TwsConnectionManager connection;
+    private final TwsClient connection;
     private final AccountStreams streams;
 
-    AccountService(TwsConnectionManager connection, AccountStreams streams) {
+    AccountService(TwsClient connection, AccountStreams streams) {
         this.connection = connection;
         this.streams = streams;
     }

@@ -1,7 +1,7 @@
 package io.tradergateway.account;
 
 import io.tradergateway.tws.ConnectionState;
-import io.tradergateway.tws.TwsConnectionManager;
+import io.tradergateway.tws.TwsClient;
 import io.tradergateway.tws.TwsListener;
 import io.tradergateway.tws.TwsSubscription;
 import io.tradergateway.tws.wire.AccountDownloadEnd;
@@ -54,7 +54,7 @@ import org.springframework.stereotype.Component;
  *
  * Not chosen: reqPnLSingle per position (live market value for every account, but one subscription per
  * position: unbounded) and reqPositionsMulti / reqAccountUpdatesMulti (per-account streams without portfolio
- * valuation). Streams go through {@link TwsConnectionManager#subscribe}, so they are re-sent after a
+ * valuation). Streams go through {@link TwsClient#subscribe}, so they are re-sent after a
  * reconnect or 1101; each re-send starts a fresh download that replaces the old rows only when complete.
  */
 @Component
@@ -78,7 +78,7 @@ class AccountStreams implements SmartLifecycle, TwsListener {
     static final String SUMMARY = "account-summary";
     static final String PORTFOLIO = "account-updates";
 
-    private final TwsConnectionManager connection;
+    private final TwsClient connection;
     private final AccountsProperties settings;
     private final Clock clock;
     private final LiveTable<String, Position> positions;
@@ -123,7 +123,7 @@ class AccountStreams implements SmartLifecycle, TwsListener {
         }
     }
 
-    AccountStreams(TwsConnectionManager connection, AccountsProperties settings, Clock clock) {
+    AccountStreams(TwsClient connection, AccountsProperties settings, Clock clock) {
         this.connection = connection;
         this.settings = settings;
         this.clock = clock;

@@ -2,6 +2,7 @@ package io.tradergateway.config;
 
 import io.tradergateway.tws.Backoff;
 import io.tradergateway.tws.BrokerMode;
+import io.tradergateway.tws.TwsClient;
 import io.tradergateway.tws.TwsConnectionManager;
 import io.tradergateway.tws.TwsEndpoint;
 import io.tradergateway.tws.TwsHealthIndicator;
@@ -44,12 +45,12 @@ public class TwsConfiguration {
     }
 
     @Bean
-    TwsMetrics twsMetrics(TwsConnectionManager connection) {
+    TwsMetrics twsMetrics(TwsClient connection) {
         return new TwsMetrics(connection);
     }
 
     @Bean
-    TwsHealthIndicator twsHealthIndicator(TwsConnectionManager connection) {
+    TwsHealthIndicator twsHealthIndicator(TwsClient connection) {
         return new TwsHealthIndicator(connection);
     }
 }

@@ -4,7 +4,7 @@ import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.tradergateway.tws.IbCode;
 import io.tradergateway.tws.ResponseHandler;
-import io.tradergateway.tws.TwsConnectionManager;
+import io.tradergateway.tws.TwsClient;
 import io.tradergateway.tws.TwsRequest;
 import io.tradergateway.tws.TwsRequestException;
 import io.tradergateway.tws.wire.ContractData;
@@ -30,11 +30,11 @@ import org.springframework.stereotype.Service;
 @EnableConfigurationProperties(ContractProperties.class)
 public class ContractService {
 
-    private final TwsConnectionManager connection;
+    private final TwsClient connection;
     private final ContractProperties settings;
     private final AsyncCache<Object, List<ContractInfo>> cache;
 
-    public ContractService(TwsConnectionManager connection, ContractProperties settings, Clock clock) {
+    public ContractService(TwsClient connection, ContractProperties settings, Clock clock) {
         this.connection = connection;
         this.settings = settings;
         this.cache = Caffeine.newBuilder()

@@ -1,7 +1,7 @@
 package io.tradergateway.history;
 
 import io.tradergateway.contract.ContractService;
-import io.tradergateway.tws.TwsConnectionManager;
+import io.tradergateway.tws.TwsClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -67,11 +67,7 @@ class HistoryConfiguration {
 
     @Bean
     HistoryService historyService(
-            TwsConnectionManager tws,
-            ContractService contracts,
-            HistoryProperties settings,
-            HistoryPacer pacer,
-            Clock clock) {
+            TwsClient tws, ContractService contracts, HistoryProperties settings, HistoryPacer pacer, Clock clock) {
         return new HistoryService(tws, contracts, settings, pacer, clock);
     }
 

@@ -6,7 +6,7 @@ import io.tradergateway.contract.ContractInfo;
 import io.tradergateway.contract.ContractQuery;
 import io.tradergateway.contract.ContractService;
 import io.tradergateway.contract.SecType;
-import io.tradergateway.tws.TwsConnectionManager;
+import io.tradergateway.tws.TwsClient;
 import io.tradergateway.tws.TwsRequest;
 import io.tradergateway.tws.TwsRequestException;
 import io.tradergateway.tws.wire.CancelHistoricalData;
@@ -30,7 +30,7 @@ import java.util.concurrent.TimeUnit;
  */
 class HistoryService {
 
-    private final TwsConnectionManager tws;
+    private final TwsClient tws;
     private final ContractService contracts;
     private final HistoryProperties settings;
     private final HistoryPacer pacer;
@@ -39,11 +39,7 @@ class HistoryService {
     private final Map<BarRequest, CompletableFuture<List<HistoryBar>>> inFlight = new ConcurrentHashMap<>();
 
     HistoryService(
-            TwsConnectionManager tws,
-            ContractService contracts,
-            HistoryProperties settings,
-            HistoryPacer pacer,
-            Clock clock) {
+            TwsClient tws, ContractService contracts, HistoryProperties settings, HistoryPacer pacer, Clock clock) {
         this.tws = tws;
         this.contracts = contracts;
         this.settings = settings;

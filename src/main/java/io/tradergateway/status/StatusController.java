@@ -2,7 +2,7 @@ package io.tradergateway.status;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import io.tradergateway.tws.TwsConnectionManager;
+import io.tradergateway.tws.TwsClient;
 import java.time.Clock;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -12,11 +12,11 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Status", description = "The health of the chain: gateway, TWS connection, IB's servers")
 class StatusController {
 
-    private final TwsConnectionManager connection;
+    private final TwsClient connection;
     private final IbStatusService ibStatus;
     private final Clock clock;
 
-    StatusController(TwsConnectionManager connection, IbStatusService ibStatus, Clock clock) {
+    StatusController(TwsClient connection, IbStatusService ibStatus, Clock clock) {
         this.connection = connection;
         this.ibStatus = ibStatus;
         this.clock = clock;

@@ -2,7 +2,7 @@ package io.tradergateway.status;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import io.tradergateway.tws.TwsConnectionManager;
+import io.tradergateway.tws.TwsClient;
 import io.tradergateway.tws.TwsRequest;
 import io.tradergateway.tws.wire.CurrentTime;
 import io.tradergateway.tws.wire.ReqCurrentTime;
@@ -21,10 +21,10 @@ class TwsTimeController {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
 
-    private final TwsConnectionManager connection;
+    private final TwsClient connection;
     private final Clock clock;
 
-    TwsTimeController(TwsConnectionManager connection, Clock clock) {
+    TwsTimeController(TwsClient connection, Clock clock) {
         this.connection = connection;
         this.clock = clock;
     }

@@ -77,6 +77,11 @@ public record IbCode(int code, Category category, String meaning) {
         };
     }
 
+    /** 1100, 1101, 1102: TWS lost or regained IB's servers (the socket itself is fine). */
+    public static boolean isConnectivity(int code) {
+        return code == CONNECTIVITY_LOST || code == RESTORED_DATA_LOST || code == RESTORED_DATA_MAINTAINED;
+    }
+
     /** The table entry, or a classification by IB's ranges (2100-2199 notices, the rest failures). */
     public static IbCode lookup(int code) {
         IbCode known = TABLE.get(code);

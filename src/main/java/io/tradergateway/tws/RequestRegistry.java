@@ -2,7 +2,6 @@ package io.tradergateway.tws;
 
 import io.tradergateway.tws.IbCode.Category;
 import io.tradergateway.tws.wire.ErrorMessage;
-import io.tradergateway.tws.wire.RequestScoped;
 import io.tradergateway.tws.wire.ServerMessage;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -13,6 +12,8 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.IntSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,8 +21,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Every request that expects an answer: reqId -> pending entry -> future. Bounded (a full registry refuses
  * at once instead of queueing), deadline-driven (expired entries are handed back for cancellation), and
- * emptied at once when the connection dies. Answers that find no entry (late, or for a cancelled request)
- * are dropped: the entry is gone, so nothing leaks.
+ * settled at once when the connection dies. Each entry is bound in the {@link InboundRouter} under its reqId
+ * while it waits (requests TWS answers without an id wait in a queue per answer type). Answers that find no
+ * entry (late, or for a cancelled request) are dropped: the entry is gone, so nothing leaks.
  *
  * <p>Futures are completed outside the lock, on the calling thread (usually the reader): dependents must
  * not block.
@@ -32,22 +34,25 @@ final class RequestRegistry {
 
     private final int maxPending;
     private final IntSupplier reqIds;
+    private final InboundRouter router;
     private final Map<Integer, Pending<?>> byReqId = new HashMap<>();
     private final Map<Class<?>, Deque<Pending<?>>> byAnswerType = new HashMap<>();
     private int size;
 
-    RequestRegistry(int maxPending, IntSupplier reqIds) {
+    RequestRegistry(int maxPending, IntSupplier reqIds, InboundRouter router) {
         this.maxPending = maxPending;
         this.reqIds = reqIds;
+        this.router = router;
     }
 
     /** One request in flight. */
-    static final class Pending<T> {
+    final class Pending<T> {
         final int reqId;
         final TwsRequest<T> spec;
         final ResponseHandler<T> handler;
         final Instant deadline;
         final CompletableFuture<T> future = new CompletableFuture<>();
+        final Consumer<ServerMessage> route = this::accept;
 
         Pending(int reqId, TwsRequest<T> spec, Instant deadline) {
             this.reqId = reqId;
@@ -58,6 +63,30 @@ final class RequestRegistry {
 
         void fail(Throwable cause) {
             future.completeExceptionally(cause);
+        }
+
+        /** An answer (or an error) addressed to this request. */
+        void accept(ServerMessage message) {
+            if (message instanceof ErrorMessage error) {
+                if (IbCode.lookup(error.code()).category() == Category.WARNING) {
+                    log.debug("TWS notice {} for {} #{}: {}", error.code(), spec.name(), reqId, error.message());
+                } else if (remove(this)) {
+                    fail(new TwsRequestException(error.reqId(), error.code(), error.message()));
+                }
+                return;
+            }
+            boolean done;
+            try {
+                done = handler.accept(message);
+            } catch (RuntimeException e) {
+                if (remove(this)) {
+                    fail(e);
+                }
+                return;
+            }
+            if (done && remove(this)) {
+                future.complete(handler.result());
+            }
         }
     }
 
@@ -70,76 +99,42 @@ final class RequestRegistry {
             byAnswerType
                     .computeIfAbsent(spec.answeredBy(), k -> new ArrayDeque<>())
                     .addLast(pending);
+            router.bindAnswerType(spec.answeredBy(), this::deliverByType);
         } else {
             byReqId.put(pending.reqId, pending);
+            router.bindRequest(pending.reqId, pending.route);
         }
         size++;
         return pending;
     }
 
-    /** Removes an entry whose request could not be sent. */
+    /** Removes an entry (answered, failed, or could not be sent); false if it was already gone. */
     synchronized boolean remove(Pending<?> pending) {
-        boolean removed =
-                pending.spec.answeredBy() != null ? removeFromQueue(pending) : byReqId.remove(pending.reqId, pending);
+        boolean removed;
+        if (pending.spec.answeredBy() != null) {
+            Deque<Pending<?>> queue = byAnswerType.get(pending.spec.answeredBy());
+            removed = queue != null && queue.remove(pending);
+        } else {
+            removed = byReqId.remove(pending.reqId, pending);
+            if (removed) {
+                unbind(pending);
+            }
+        }
         if (removed) {
             size--;
         }
         return removed;
     }
 
-    /**
-     * Offers a message to the request it answers. Returns false when no pending request wants it (the caller
-     * may route it elsewhere, e.g. to a subscription).
-     */
-    boolean route(ServerMessage message) {
-        Pending<?> pending;
-        boolean requestError = false;
+    /** Answers without an id go to the oldest request waiting for that type. */
+    private void deliverByType(ServerMessage message) {
+        Pending<?> first;
         synchronized (this) {
-            if (message instanceof RequestScoped scoped && scoped.reqId() >= 0 && byReqId.containsKey(scoped.reqId())) {
-                pending = byReqId.get(scoped.reqId());
-                if (message instanceof ErrorMessage error) {
-                    if (IbCode.lookup(error.code()).category() == Category.WARNING) {
-                        log.debug(
-                                "TWS notice {} for {} #{}: {}",
-                                error.code(),
-                                pending.spec.name(),
-                                error.reqId(),
-                                error.message());
-                        return true;
-                    }
-                    requestError = true;
-                }
-            } else {
-                Deque<Pending<?>> queue = byAnswerType.get(message.getClass());
-                pending = queue == null ? null : queue.peekFirst();
-                if (pending == null) {
-                    return false;
-                }
-            }
+            Deque<Pending<?>> queue = byAnswerType.get(message.getClass());
+            first = queue == null ? null : queue.peekFirst();
         }
-        if (requestError) {
-            ErrorMessage error = (ErrorMessage) message;
-            if (remove(pending)) {
-                pending.fail(new TwsRequestException(error.reqId(), error.code(), error.message()));
-            }
-            return true;
-        }
-        deliver(pending, message);
-        return true;
-    }
-
-    private <T> void deliver(Pending<T> pending, ServerMessage message) {
-        boolean done;
-        try {
-            done = pending.handler.accept(message);
-        } catch (RuntimeException e) {
-            if (remove(pending)) {
-                pending.fail(e);
-            }
-            return;
-        }
-        if (done && remove(pending)) {
-            pending.future.complete(pending.handler.result());
+        if (first != null) {
+            first.accept(message);
         }
     }
 
@@ -150,6 +145,7 @@ final class RequestRegistry {
             Pending<?> pending = it.next();
             if (!now.isBefore(pending.deadline)) {
                 it.remove();
+                unbind(pending);
                 expired.add(pending);
             }
         }
@@ -166,25 +162,25 @@ final class RequestRegistry {
         return expired;
     }
 
-    /** Fails every pending request at once (connection lost, shutdown). */
-    void failAll(Throwable cause) {
+    /** Settles every pending request at once (connection lost, shutdown), each by its kind. */
+    void failAll(Function<Pending<?>, Throwable> cause) {
         List<Pending<?>> all;
         synchronized (this) {
             all = new ArrayList<>(byReqId.values());
+            all.forEach(this::unbind);
             byAnswerType.values().forEach(all::addAll);
             byReqId.clear();
             byAnswerType.clear();
             size = 0;
         }
-        all.forEach(p -> p.fail(cause));
+        all.forEach(p -> p.fail(cause.apply(p)));
     }
 
     synchronized int size() {
         return size;
     }
 
-    private boolean removeFromQueue(Pending<?> pending) {
-        Deque<Pending<?>> queue = byAnswerType.get(pending.spec.answeredBy());
-        return queue != null && queue.remove(pending);
+    private void unbind(Pending<?> pending) {
+        router.unbindRequest(pending.reqId, pending.route);
     }
 }

@@ -10,9 +10,9 @@ import org.springframework.boot.health.contributor.Health;
  */
 public class TwsHealthIndicator extends AbstractHealthIndicator {
 
-    private final TwsConnectionManager connection;
+    private final TwsClient connection;
 
-    public TwsHealthIndicator(TwsConnectionManager connection) {
+    public TwsHealthIndicator(TwsClient connection) {
         super("TWS health check failed");
         this.connection = connection;
     }

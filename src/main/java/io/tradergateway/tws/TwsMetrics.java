@@ -11,9 +11,9 @@ import io.micrometer.core.instrument.binder.MeterBinder;
  */
 public class TwsMetrics implements MeterBinder {
 
-    private final TwsConnectionManager connection;
+    private final TwsClient connection;
 
-    public TwsMetrics(TwsConnectionManager connection) {
+    public TwsMetrics(TwsClient connection) {
         this.connection = connection;
     }
 
@@ -25,10 +25,10 @@ public class TwsMetrics implements MeterBinder {
                     .description("1 for the current state of the TWS connection")
                     .register(registry);
         }
-        FunctionCounter.builder("tws.reconnects", connection, TwsConnectionManager::reconnectCount)
+        FunctionCounter.builder("tws.reconnects", connection, c -> c.status().reconnects())
                 .description("TWS sessions re-established after the first")
                 .register(registry);
-        Gauge.builder("tws.requests.pending", connection, TwsConnectionManager::pendingRequests)
+        Gauge.builder("tws.requests.pending", connection, c -> c.status().pendingRequests())
                 .description("requests waiting for TWS")
                 .register(registry);
     }

@@ -12,7 +12,8 @@ import java.util.function.Supplier;
  * (null where IB has none), how to collect the answer, and how long to wait.
  *
  * <p>Most answers carry the reqId. A few requests have none (reqCurrentTime): for those {@code answeredBy}
- * names the answer's message type, and answers are matched first-in first-out.
+ * names the answer's message type, and answers are matched first-in first-out. The {@link RequestKind} says
+ * what a timeout and a lost connection mean for it (reads by default).
  *
  * @param <T> the result
  */
@@ -22,7 +23,8 @@ public record TwsRequest<T>(
         IntFunction<ClientRequest> cancel,
         Supplier<ResponseHandler<T>> handler,
         Duration timeout,
-        Class<? extends ServerMessage> answeredBy) {
+        Class<? extends ServerMessage> answeredBy,
+        RequestKind kind) {
 
     public TwsRequest {
         Objects.requireNonNull(name, "name");
@@ -31,6 +33,12 @@ public record TwsRequest<T>(
         if (timeout == null || timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("timeout must be positive");
         }
+        kind = kind == null ? RequestKind.READ : kind;
+    }
+
+    /** The same request as another kind (e.g. {@link RequestKind#ORDER}: never cancelled on timeout). */
+    public TwsRequest<T> as(RequestKind newKind) {
+        return new TwsRequest<>(name, request, cancel, handler, timeout, answeredBy, newKind);
     }
 
     /** A request whose answers carry its reqId. */
@@ -40,12 +48,13 @@ public record TwsRequest<T>(
             IntFunction<ClientRequest> cancel,
             Supplier<ResponseHandler<T>> handler,
             Duration timeout) {
-        return new TwsRequest<>(name, request, cancel, handler, timeout, null);
+        return new TwsRequest<>(name, request, cancel, handler, timeout, null, RequestKind.READ);
     }
 
     /** A request without reqId, answered by one message of type {@code answer}. */
     public static <M extends ServerMessage> TwsRequest<M> answeredBy(
             String name, ClientRequest request, Class<M> answer, Duration timeout) {
-        return new TwsRequest<>(name, reqId -> request, null, () -> ResponseHandler.single(answer), timeout, answer);
+        return new TwsRequest<>(
+                name, reqId -> request, null, () -> ResponseHandler.single(answer), timeout, answer, RequestKind.READ);
     }
 }

@@ -1,6 +1,6 @@
 package io.tradergateway.web;
 
-import io.tradergateway.tws.TwsConnectionManager;
+import io.tradergateway.tws.TwsClient;
 import jakarta.servlet.DispatcherType;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -12,7 +12,7 @@ public class WebConfiguration {
 
     /** First of all filters, so that even a 401 from security carries the header. */
     @Bean
-    FilterRegistrationBean<BrokerHeaderFilter> brokerHeaderFilter(TwsConnectionManager connection) {
+    FilterRegistrationBean<BrokerHeaderFilter> brokerHeaderFilter(TwsClient connection) {
         FilterRegistrationBean<BrokerHeaderFilter> registration =
                 new FilterRegistrationBean<>(new BrokerHeaderFilter(connection.mode()));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);

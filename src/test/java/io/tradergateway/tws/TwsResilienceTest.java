@@ -98,30 +98,7 @@ class TwsResilienceTest {
     }
 
     private static TwsRequest<List<AccountSummary>> accountSummary(Duration timeout) {
-        return TwsRequest.withReqId(
-                "accountSummary",
-                reqId -> new ReqAccountSummary(reqId, "All", "NetLiquidation"),
-                CancelAccountSummary::new,
-                SummaryCollector::new,
-                timeout);
-    }
-
-    /** Collects rows until accountSummaryEnd. */
-    private static final class SummaryCollector implements ResponseHandler<List<AccountSummary>> {
-        private final List<AccountSummary> rows = new ArrayList<>();
-
-        @Override
-        public boolean accept(ServerMessage message) {
-            if (message instanceof AccountSummary row) {
-                rows.add(row);
-            }
-            return message instanceof AccountSummaryEnd;
-        }
-
-        @Override
-        public List<AccountSummary> result() {
-            return rows;
-        }
+        return AccountSummaryRequests.accountSummary(timeout);
     }
 
     @Test
