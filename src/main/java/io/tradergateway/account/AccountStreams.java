@@ -17,20 +17,13 @@ import io.tradergateway.tws.wire.PortfolioValue;
 import io.tradergateway.tws.wire.Position;
 import io.tradergateway.tws.wire.PositionEnd;
 import io.tradergateway.tws.wire.ReqAccountSummary;
-import io.tradergateway.tws.wire.ReqAccountUpdates;
 import io.tradergateway.tws.wire.ReqPositions;
 import io.tradergateway.tws.wire.ServerMessage;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -55,7 +48,9 @@ import org.springframework.stereotype.Component;
  * Not chosen: reqPnLSingle per position (live market value for every account, but one subscription per
  * position: unbounded) and reqPositionsMulti / reqAccountUpdatesMulti (per-account streams without portfolio
  * valuation). Streams go through {@link TwsClient#subscribe}, so they are re-sent after a
- * reconnect or 1101; each re-send starts a fresh download that replaces the old rows only when complete.
+ * reconnect or 1101; each re-send starts a fresh download that replaces the old rows only when complete. The
+ * rows without request ids arrive through {@link TwsClient#share} by type; {@link PortfolioFocus} decides which
+ * account the portfolio stream is on.
  */
 @Component
 class AccountStreams implements SmartLifecycle, TwsListener {
@@ -79,20 +74,11 @@ class AccountStreams implements SmartLifecycle, TwsListener {
     static final String PORTFOLIO = "account-updates";
 
     private final TwsClient connection;
-    private final AccountsProperties settings;
     private final Clock clock;
     private final LiveTable<String, Position> positions;
     private final LiveTable<String, AccountSummary> summary;
     private final Map<String, PortfolioTables> portfolios = new ConcurrentHashMap<>();
-    private ScheduledExecutorService focusThread; // guarded by focusLock; one per start (contexts can be paused)
-    private final Object focusLock = new Object();
-
-    // guarded by focusLock
-    private volatile List<String> knownAccounts = List.of();
-    private String focused;
-    private Instant visitComplete; // when the focused account's download of this visit ended
-    private final Set<String> requested = new LinkedHashSet<>();
-    private boolean running;
+    private final PortfolioFocus focus;
 
     /** Account values and portfolio rows of one account, re-synced together. */
     record PortfolioTables(LiveTable<String, AccountValue> values, LiveTable<Integer, PortfolioValue> rows) {
@@ -125,17 +111,26 @@ class AccountStreams implements SmartLifecycle, TwsListener {
 
     AccountStreams(TwsClient connection, AccountsProperties settings, Clock clock) {
         this.connection = connection;
-        this.settings = settings;
         this.clock = clock;
         this.positions = new LiveTable<>(clock);
         this.summary = new LiveTable<>(clock);
+        this.focus = new PortfolioFocus(connection, settings, clock, this::portfolio);
         connection.addListener(this);
+        connection.share(Position.class, this::onPosition);
+        connection.share(PositionEnd.class, end -> positions.commit());
+        connection.share(PortfolioValue.class, this::onPortfolioRow);
+        connection.share(
+                AccountValue.class,
+                value -> portfolio(value.account()).values().put(value.key() + ":" + value.currency(), value));
+        connection.share(AccountDownloadEnd.class, this::onDownloadEnd);
+        connection.share(AccountUpdateTime.class, this::onUpdateTime);
+        connection.share(ManagedAccounts.class, accounts -> focus.knownAccounts(accounts.accounts()));
     }
 
     // ---- reads (never touch the socket)
 
     List<String> knownAccounts() {
-        return knownAccounts;
+        return focus.knownAccounts();
     }
 
     LiveTable.Snapshot<Position> positions() {
@@ -153,41 +148,20 @@ class AccountStreams implements SmartLifecycle, TwsListener {
 
     /** A client wants this account's portfolio: visit it next if it is not the one streaming. */
     void wanted(String account) {
-        synchronized (focusLock) {
-            if (!account.equals(focused)) {
-                requested.add(account);
-            }
-        }
-        executeQuietly(this::checkFocusSafely);
+        focus.wanted(account);
     }
 
     /** A guess at when an account that has no portfolio yet will have one. */
     Duration expectedWait(String account) {
-        synchronized (focusLock) {
-            if (account.equals(focused) || visitComplete == null) {
-                return Duration.ofSeconds(1);
-            }
-            Duration left = settings.portfolioDwell().minus(Duration.between(visitComplete, clock.instant()));
-            return left.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : left.plusSeconds(1);
-        }
+        return focus.expectedWait(account);
     }
 
     // ---- lifecycle
 
     @Override
     public void start() {
-        ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "account-focus");
-            t.setDaemon(true);
-            return t;
-        });
-        synchronized (focusLock) {
-            if (running) {
-                thread.shutdown();
-                return;
-            }
-            running = true;
-            focusThread = thread;
+        if (!focus.start()) {
+            return;
         }
         connection.subscribe(new TwsSubscription(
                 POSITIONS,
@@ -205,28 +179,16 @@ class AccountStreams implements SmartLifecycle, TwsListener {
                 },
                 CancelAccountSummary::new,
                 this::onSummary));
-        long every = Math.max(10, settings.focusCheckInterval().toMillis());
-        thread.scheduleWithFixedDelay(this::checkFocusSafely, every, every, TimeUnit.MILLISECONDS);
     }
 
     @Override
     public void stop() {
-        ScheduledExecutorService thread;
-        synchronized (focusLock) {
-            running = false;
-            thread = focusThread;
-            focusThread = null;
-        }
-        if (thread != null) {
-            thread.shutdownNow();
-        }
+        focus.stop();
     }
 
     @Override
     public boolean isRunning() {
-        synchronized (focusLock) {
-            return running;
-        }
+        return focus.isRunning();
     }
 
     /**
@@ -240,43 +202,32 @@ class AccountStreams implements SmartLifecycle, TwsListener {
 
     // ---- incoming (reader thread: quick, never blocks on TWS)
 
-    @Override
-    public void onMessage(ServerMessage message) {
-        if (message instanceof Position p) {
-            String key = p.account() + ":" + p.conId();
-            if (p.position().signum() == 0) {
-                positions.remove(key);
-            } else {
-                positions.put(key, p);
-            }
-        } else if (message instanceof PositionEnd) {
-            positions.commit();
-        } else if (message instanceof PortfolioValue row) {
-            if (row.position().signum() == 0) {
-                portfolio(row.account()).rows().remove(row.conId());
-            } else {
-                portfolio(row.account()).rows().put(row.conId(), row);
-            }
-        } else if (message instanceof AccountValue value) {
-            portfolio(value.account()).values().put(value.key() + ":" + value.currency(), value);
-        } else if (message instanceof AccountDownloadEnd end) {
-            portfolio(end.account()).commit();
-            synchronized (focusLock) {
-                if (end.account().equals(focused)) {
-                    visitComplete = clock.instant();
-                }
-            }
-        } else if (message instanceof AccountUpdateTime) {
-            String current;
-            synchronized (focusLock) {
-                current = focused;
-            }
-            if (current != null) {
-                portfolio(current).rows().touch();
-            }
-        } else if (message instanceof ManagedAccounts accounts) {
-            knownAccounts = List.copyOf(accounts.accounts());
-            executeQuietly(this::checkFocusSafely);
+    private void onPosition(Position p) {
+        String key = p.account() + ":" + p.conId();
+        if (p.position().signum() == 0) {
+            positions.remove(key);
+        } else {
+            positions.put(key, p);
+        }
+    }
+
+    private void onPortfolioRow(PortfolioValue row) {
+        if (row.position().signum() == 0) {
+            portfolio(row.account()).rows().remove(row.conId());
+        } else {
+            portfolio(row.account()).rows().put(row.conId(), row);
+        }
+    }
+
+    private void onDownloadEnd(AccountDownloadEnd end) {
+        portfolio(end.account()).commit();
+        focus.downloadEnded(end.account());
+    }
+
+    private void onUpdateTime(AccountUpdateTime time) {
+        String current = focus.focused();
+        if (current != null) {
+            portfolio(current).rows().touch();
         }
     }
 
@@ -290,15 +241,12 @@ class AccountStreams implements SmartLifecycle, TwsListener {
         }
     }
 
-    /** Called under the connection manager's lock: only flags change here, nothing is sent. */
+    /** Delivered after the connection's lock is released: only flags change here, nothing is sent. */
     @Override
     public void onStateChange(ConnectionState previous, ConnectionState current) {
-        String streamingAccount;
-        synchronized (focusLock) {
-            streamingAccount = focused;
-            if (!current.isUsable()) {
-                visitComplete = null;
-            }
+        String streamingAccount = focus.focused();
+        if (!current.isUsable()) {
+            focus.interrupted();
         }
         if (current == ConnectionState.DEGRADED) {
             positions.paused();
@@ -316,89 +264,6 @@ class AccountStreams implements SmartLifecycle, TwsListener {
             positions.interrupted();
             summary.interrupted();
             portfolios.values().forEach(PortfolioTables::interrupted);
-        }
-    }
-
-    // ---- the portfolio focus (which account reqAccountUpdates follows)
-
-    private void checkFocusSafely() {
-        try {
-            checkFocus();
-        } catch (RuntimeException e) {
-            log.error("account focus check failed", e);
-        }
-    }
-
-    private void checkFocus() {
-        List<String> accounts = knownAccounts;
-        String next;
-        String previous;
-        synchronized (focusLock) {
-            if (!running || accounts.isEmpty() || !connection.state().isUsable()) {
-                return;
-            }
-            previous = focused;
-            next = chooseNext(accounts);
-            if (next == null || next.equals(previous)) {
-                return;
-            }
-            focused = next;
-            visitComplete = null;
-            requested.remove(next);
-        }
-        if (previous != null) {
-            connection.unsubscribe(PORTFOLIO); // reqAccountUpdates(false, previous)
-            portfolio(previous).interrupted();
-        }
-        log.debug("portfolio stream moves from {} to {}", previous, next);
-        connection.subscribe(new TwsSubscription(
-                PORTFOLIO,
-                reqId -> {
-                    portfolio(next).restart();
-                    return new ReqAccountUpdates(true, next);
-                },
-                reqId -> new ReqAccountUpdates(false, next),
-                null));
-    }
-
-    /** Call with focusLock held; null = stay. */
-    private String chooseNext(List<String> accounts) {
-        if (focused == null || !accounts.contains(focused)) {
-            String first =
-                    requested.stream().filter(accounts::contains).findFirst().orElse(null);
-            return first != null ? first : accounts.get(0);
-        }
-        if (accounts.size() == 1 || visitComplete == null) {
-            return null; // one account: never move; several: not before this visit's download is complete
-        }
-        for (String wanted : requested) {
-            if (accounts.contains(wanted)
-                    && !portfolio(wanted).rows().snapshot().synced()) {
-                return wanted; // a client waits for an account never seen: go now
-            }
-        }
-        if (Duration.between(visitComplete, clock.instant()).compareTo(settings.portfolioDwell()) < 0) {
-            return null;
-        }
-        String first = requested.stream().filter(accounts::contains).findFirst().orElse(null);
-        if (first != null) {
-            return first;
-        }
-        return accounts.get((accounts.indexOf(focused) + 1) % accounts.size());
-    }
-
-    private void executeQuietly(Runnable task) {
-        ScheduledExecutorService thread;
-        synchronized (focusLock) {
-            thread = focusThread;
-        }
-        if (thread == null) {
-            return; // stopped: the next start checks the focus on its schedule
-        }
-        try {
-            thread.execute(task);
-        } catch (java.util.concurrent.RejectedExecutionException e) {
-            // stopping
         }
     }
 }
