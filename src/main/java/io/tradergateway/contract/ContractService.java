@@ -2,13 +2,15 @@ package io.tradergateway.contract;
 
 import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import io.tradergateway.tws.IbCode;
 import io.tradergateway.tws.ResponseHandler;
 import io.tradergateway.tws.TwsClient;
+import io.tradergateway.tws.TwsProblem;
 import io.tradergateway.tws.TwsRequest;
 import io.tradergateway.tws.TwsRequestException;
+import io.tradergateway.tws.wire.BondContractData;
 import io.tradergateway.tws.wire.ContractData;
 import io.tradergateway.tws.wire.ContractDataEnd;
+import io.tradergateway.tws.wire.MessageWriter;
 import io.tradergateway.tws.wire.ReqContractDetails;
 import io.tradergateway.tws.wire.ServerMessage;
 import java.time.Clock;
@@ -56,7 +58,9 @@ public class ContractService {
                                 query.symbol(),
                                 query.secType().name(),
                                 query.expiry(),
-                                query.strike() == null ? 0 : query.strike().doubleValue(),
+                                query.strike() == null
+                                        ? MessageWriter.UNSET_DOUBLE
+                                        : query.strike().doubleValue(),
                                 query.right(),
                                 query.exchange(),
                                 query.currency()))));
@@ -67,7 +71,9 @@ public class ContractService {
         List<ContractInfo> found = join(cache.get(
                 conId,
                 (key, executor) -> fetch(
-                        "conId " + conId, reqId -> ReqContractDetails.of(reqId, conId, "", "", "", 0, "", "", ""))));
+                        "conId " + conId,
+                        reqId -> ReqContractDetails.of(
+                                reqId, conId, "", "", "", MessageWriter.UNSET_DOUBLE, "", "", ""))));
         return found.get(0);
     }
 
@@ -91,7 +97,7 @@ public class ContractService {
                 .handle((found, failure) -> {
                     if (failure != null) {
                         Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
-                        if (cause instanceof TwsRequestException e && e.code() == IbCode.NO_SECURITY_DEFINITION) {
+                        if (cause instanceof TwsRequestException e && e.problem() == TwsProblem.CONTRACT_NOT_FOUND) {
                             throw new ContractNotFoundException("TWS knows no contract for " + what);
                         }
                         throw cause instanceof RuntimeException r ? r : new CompletionException(cause);
@@ -119,6 +125,8 @@ public class ContractService {
         public boolean accept(ServerMessage message) {
             if (message instanceof ContractData data) {
                 rows.add(ContractInfo.of(data.details()));
+            } else if (message instanceof BondContractData bond) {
+                rows.add(ContractInfo.of(bond.details())); // TWS answers secType BOND with bondContractData
             }
             return message instanceof ContractDataEnd;
         }

@@ -1,27 +1,41 @@
 package io.tradergateway.history;
 
+import io.tradergateway.web.ProblemException;
+import java.net.URI;
 import java.time.Duration;
+import org.springframework.http.HttpStatus;
 
 /**
- * A history request that cannot be answered, classed by what the client should do about it. Error 162 is not one
- * thing (IB-FACTS.md): TWS uses it for pacing, no data, missing permissions and cancelled queries, so
- * {@link HistoryErrors} classes it by its text.
+ * A history request that cannot be answered, classed by what the client should do about it; it carries its
+ * problem (status, stable type, {@code ibCode}, {@code retryAfterMillis} and Retry-After). TWS's own refusals
+ * arrive already classified by {@code IbCode} (error 162 is not one thing: pacing, no data, permissions,
+ * cancelled) and {@link HistoryErrors} picks the kind.
  */
-class HistoryFailure extends RuntimeException {
+class HistoryFailure extends ProblemException {
 
     enum Kind {
         /** 429: the pacing rules leave no slot within the bounded wait (or TWS reported a violation). */
-        PACING_LIMITED,
+        PACING_LIMITED(HttpStatus.TOO_MANY_REQUESTS, HistoryProblems.PACING_LIMITED, "Paced"),
         /** 404: TWS has no bars for the range. */
-        NO_DATA,
+        NO_DATA(HttpStatus.NOT_FOUND, HistoryProblems.NO_DATA, "No data"),
         /** 403: the account lacks market data permissions for this contract. */
-        NO_PERMISSION,
+        NO_PERMISSION(HttpStatus.FORBIDDEN, HistoryProblems.NO_PERMISSION, "No market data permission"),
         /** 504: TWS cancelled the query. */
-        CANCELLED,
+        CANCELLED(HttpStatus.GATEWAY_TIMEOUT, HistoryProblems.CANCELLED, "Query cancelled"),
         /** 400: TWS refused the request as invalid (321/322, other 162 texts). */
-        REJECTED,
+        REJECTED(HttpStatus.BAD_REQUEST, HistoryProblems.REJECTED, "TWS refused the request"),
         /** 503: the history bulkhead is full. */
-        BUSY
+        BUSY(HttpStatus.SERVICE_UNAVAILABLE, HistoryProblems.BUSY, "History busy");
+
+        private final HttpStatus status;
+        private final URI type;
+        private final String title;
+
+        Kind(HttpStatus status, URI type, String title) {
+            this.status = status;
+            this.type = type;
+            this.title = title;
+        }
     }
 
     private final Kind kind;
@@ -29,10 +43,17 @@ class HistoryFailure extends RuntimeException {
     private final int ibCode;
 
     HistoryFailure(Kind kind, String detail, Duration retryAfter, int ibCode) {
-        super(detail);
+        super(kind.status, kind.type, kind.title, detail);
         this.kind = kind;
         this.retryAfter = retryAfter;
         this.ibCode = ibCode;
+        if (ibCode != 0) {
+            with("ibCode", ibCode);
+        }
+        if (retryAfter != null) {
+            with("retryAfterMillis", retryAfter.toMillis());
+            retryAfter(retryAfter);
+        }
     }
 
     static HistoryFailure pacing(String detail, Duration retryAfter) {

@@ -5,6 +5,8 @@ import io.tradergateway.tws.wire.AccountUpdateTime;
 import io.tradergateway.tws.wire.AccountValue;
 import io.tradergateway.tws.wire.CancelPositions;
 import io.tradergateway.tws.wire.ClientRequest;
+import io.tradergateway.tws.wire.ErrorCodes;
+import io.tradergateway.tws.wire.ErrorMessage;
 import io.tradergateway.tws.wire.PortfolioValue;
 import io.tradergateway.tws.wire.PositionEnd;
 import io.tradergateway.tws.wire.ReqAccountUpdates;
@@ -77,7 +79,10 @@ final class SimAccountStreams {
                 accountSubscriptions.put(session, updates.account()); // replaces the previous account
                 download(session, updates.account());
             } else {
-                session.error(-1, 321, "Error validating request: unknown account " + updates.account());
+                session.error(
+                        ErrorMessage.NO_REQUEST,
+                        ErrorCodes.VALIDATION_FAILED,
+                        "Error validating request: unknown account " + updates.account());
             }
             return true;
         }

@@ -2,6 +2,7 @@ package io.tradergateway.sim;
 
 import io.tradergateway.tws.wire.ContractData;
 import io.tradergateway.tws.wire.ContractDetails;
+import io.tradergateway.tws.wire.ErrorCodes;
 import io.tradergateway.tws.wire.ReqContractDetails;
 import io.tradergateway.tws.wire.TagValue;
 import java.math.BigDecimal;
@@ -10,7 +11,7 @@ import java.util.List;
 /** Answers reqContractDetails from {@link SimContracts}, as TWS would. */
 final class SimContractDesk {
 
-    static final int NO_SECURITY_DEFINITION = 200;
+    static final int NO_SECURITY_DEFINITION = ErrorCodes.NO_SECURITY_DEFINITION;
     static final String NO_SECURITY_TEXT = "No security definition has been found for the request";
 
     private SimContractDesk() {}
@@ -43,6 +44,7 @@ final class SimContractDesk {
                 c.secType(),
                 c.lastTradeDateOrContractMonth(),
                 c.lastTradeDateOrContractMonth(),
+                "",
                 c.strike(),
                 c.right(),
                 c.exchange(),

@@ -1,5 +1,6 @@
 package io.tradergateway.sim;
 
+import io.tradergateway.tws.wire.ErrorCodes;
 import io.tradergateway.tws.wire.HistoricalData;
 import io.tradergateway.tws.wire.HistoricalDataEnd;
 import io.tradergateway.tws.wire.ReqHistoricalData;
@@ -34,7 +35,7 @@ import java.util.regex.Pattern;
  */
 final class SimHistory {
 
-    static final int HISTORICAL_ERROR = 162;
+    static final int HISTORICAL_ERROR = ErrorCodes.HISTORICAL_DATA_ERROR;
     static final String NO_DATA = "Historical Market Data Service error message:HMDS query returned no data: ";
     static final String TOO_LONG = "Historical Market Data Service error message:Time length exceed max.";
     static final int MAX_BARS = 200_000;
@@ -164,7 +165,10 @@ final class SimHistory {
         Matcher duration = DURATION.matcher(request.duration());
         Instant end = endOf(request.endDateTime(), now);
         if (!duration.matches() || end == null) {
-            session.error(request.reqId(), 321, "Error validating request.-'bP' : cause - invalid duration or end");
+            session.error(
+                    request.reqId(),
+                    ErrorCodes.VALIDATION_FAILED,
+                    "Error validating request.-'bP' : cause - invalid duration or end");
             return;
         }
         if (end.isAfter(now)) {

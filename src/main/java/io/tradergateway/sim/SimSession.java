@@ -8,6 +8,7 @@ import io.tradergateway.tws.wire.ClientRequests;
 import io.tradergateway.tws.wire.ContractData;
 import io.tradergateway.tws.wire.ContractDataEnd;
 import io.tradergateway.tws.wire.CurrentTime;
+import io.tradergateway.tws.wire.ErrorCodes;
 import io.tradergateway.tws.wire.ErrorMessage;
 import io.tradergateway.tws.wire.FrameInput;
 import io.tradergateway.tws.wire.ManagedAccounts;
@@ -203,15 +204,17 @@ final class SimSession implements Runnable {
         }
         if (!simulator.claimClientId(start.clientId(), this)) {
             // What TWS does: error 326 addressed to no request, then it drops the socket.
-            notice(326, "Unable to connect as the client id is already in use. Retry with a unique client id.");
+            notice(
+                    ErrorCodes.CLIENT_ID_IN_USE,
+                    "Unable to connect as the client id is already in use. Retry with a unique client id.");
             return false;
         }
         clientId = start.clientId();
         send(new ManagedAccounts(simulator.settings().accounts()));
         send(new NextValidId(simulator.peekNextOrderId()));
-        notice(2104, "Market data farm connection is OK:usfarm");
-        notice(2106, "HMDS data farm connection is OK:ushmds");
-        notice(2158, "Sec-def data farm connection is OK:secdefnj");
+        notice(ErrorCodes.MARKET_FARM_OK, "Market data farm connection is OK:usfarm");
+        notice(ErrorCodes.HMDS_FARM_OK, "HMDS data farm connection is OK:ushmds");
+        notice(ErrorCodes.SECDEF_FARM_OK, "Sec-def data farm connection is OK:secdefnj");
         return true;
     }
 

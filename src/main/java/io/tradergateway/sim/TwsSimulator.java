@@ -1,6 +1,8 @@
 package io.tradergateway.sim;
 
 import io.tradergateway.tws.wire.ClientRequest;
+import io.tradergateway.tws.wire.ErrorCodes;
+import io.tradergateway.tws.wire.ErrorMessage;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -151,15 +153,18 @@ public final class TwsSimulator implements AutoCloseable {
      * {@code after} of real time.
      */
     public void connectivityLoss(int restoreCode, Duration after) {
-        if (restoreCode != 1101 && restoreCode != 1102) {
+        if (restoreCode != ErrorCodes.RESTORED_DATA_LOST && restoreCode != ErrorCodes.RESTORED_DATA_MAINTAINED) {
             throw new IllegalArgumentException("restore code must be 1101 or 1102");
         }
-        sendError(-1, 1100, "Connectivity between IB and Trader Workstation has been lost.");
+        sendError(
+                ErrorMessage.NO_REQUEST,
+                ErrorCodes.CONNECTIVITY_LOST,
+                "Connectivity between IB and Trader Workstation has been lost.");
         timers.schedule(
                 () -> sendError(
-                        -1,
+                        ErrorMessage.NO_REQUEST,
                         restoreCode,
-                        restoreCode == 1101
+                        restoreCode == ErrorCodes.RESTORED_DATA_LOST
                                 ? "Connectivity between IB and Trader Workstation has been restored - data lost."
                                 : "Connectivity between IB and Trader Workstation has been restored - data maintained."),
                 Math.max(0, after.toMillis()),

@@ -1,5 +1,7 @@
 package io.tradergateway.tws;
 
+import io.tradergateway.tws.wire.ErrorCodes;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -7,7 +9,9 @@ import java.util.stream.Stream;
 
 /**
  * IB's message codes that the gateway acts on, each classed once here (source: IB's "TWS API message
- * codes" reference and EClientErrors in IB's clients). Codes not listed are classified by range.
+ * codes" reference and EClientErrors in IB's clients): its category (what the connection does with it) and, for
+ * request failures, the {@link TwsProblem} features act on ({@link #problem}). Codes not listed are classified by
+ * range. The numbers themselves are {@link ErrorCodes}, shared with the simulator.
  *
  * @param code the number TWS sends in an error message
  * @param category what the gateway does with it
@@ -24,40 +28,65 @@ public record IbCode(int code, Category category, String meaning) {
         CONNECTION
     }
 
-    public static final int MAX_RATE_EXCEEDED = 100;
-    public static final int PACING_OR_NO_DATA = 162;
-    public static final int NO_SECURITY_DEFINITION = 200;
-    public static final int CLIENT_ID_IN_USE = 326;
-    public static final int CONNECTIVITY_LOST = 1100;
-    public static final int RESTORED_DATA_LOST = 1101;
-    public static final int RESTORED_DATA_MAINTAINED = 1102;
+    public static final int MAX_RATE_EXCEEDED = ErrorCodes.MAX_RATE_EXCEEDED;
+    public static final int PACING_OR_NO_DATA = ErrorCodes.HISTORICAL_DATA_ERROR;
+    public static final int NO_SECURITY_DEFINITION = ErrorCodes.NO_SECURITY_DEFINITION;
+    public static final int CLIENT_ID_IN_USE = ErrorCodes.CLIENT_ID_IN_USE;
+    public static final int CONNECTIVITY_LOST = ErrorCodes.CONNECTIVITY_LOST;
+    public static final int RESTORED_DATA_LOST = ErrorCodes.RESTORED_DATA_LOST;
+    public static final int RESTORED_DATA_MAINTAINED = ErrorCodes.RESTORED_DATA_MAINTAINED;
 
     private static final Map<Integer, IbCode> TABLE = Stream.of(
                     // connection events
-                    of(100, Category.CONNECTION, "max message rate exceeded (50 messages/s)"),
-                    of(326, Category.CONNECTION, "client id already in use"),
-                    of(502, Category.CONNECTION, "could not connect to TWS"),
-                    of(504, Category.CONNECTION, "not connected"),
-                    of(1100, Category.CONNECTION, "connectivity between TWS and IB's servers lost"),
-                    of(1101, Category.CONNECTION, "connectivity restored, data lost: resubscribe"),
-                    of(1102, Category.CONNECTION, "connectivity restored, data maintained"),
-                    of(2110, Category.CONNECTION, "connectivity between TWS and server is broken"),
+                    of(ErrorCodes.MAX_RATE_EXCEEDED, Category.CONNECTION, "max message rate exceeded (50 messages/s)"),
+                    of(ErrorCodes.CLIENT_ID_IN_USE, Category.CONNECTION, "client id already in use"),
+                    of(ErrorCodes.COULD_NOT_CONNECT, Category.CONNECTION, "could not connect to TWS"),
+                    of(ErrorCodes.NOT_CONNECTED, Category.CONNECTION, "not connected"),
+                    of(
+                            ErrorCodes.CONNECTIVITY_LOST,
+                            Category.CONNECTION,
+                            "connectivity between TWS and IB's servers lost"),
+                    of(
+                            ErrorCodes.RESTORED_DATA_LOST,
+                            Category.CONNECTION,
+                            "connectivity restored, data lost: resubscribe"),
+                    of(
+                            ErrorCodes.RESTORED_DATA_MAINTAINED,
+                            Category.CONNECTION,
+                            "connectivity restored, data maintained"),
+                    of(
+                            ErrorCodes.SERVER_CONNECTION_BROKEN,
+                            Category.CONNECTION,
+                            "connectivity between TWS and server is broken"),
                     // request failures
-                    of(162, Category.REQUEST_FAILURE, "historical data error (pacing, no data, cancelled)"),
-                    of(200, Category.REQUEST_FAILURE, "no security definition found"),
-                    of(321, Category.REQUEST_FAILURE, "error validating request"),
-                    of(322, Category.REQUEST_FAILURE, "error processing request"),
-                    of(354, Category.REQUEST_FAILURE, "not subscribed to requested market data"),
-                    of(366, Category.REQUEST_FAILURE, "no historical data query found for ticker id"),
+                    of(
+                            ErrorCodes.HISTORICAL_DATA_ERROR,
+                            Category.REQUEST_FAILURE,
+                            "historical data error (pacing, no data, cancelled)"),
+                    of(ErrorCodes.NO_SECURITY_DEFINITION, Category.REQUEST_FAILURE, "no security definition found"),
+                    of(ErrorCodes.ORDER_REJECTED, Category.REQUEST_FAILURE, "order rejected (reported by order id)"),
+                    of(ErrorCodes.VALIDATION_FAILED, Category.REQUEST_FAILURE, "error validating request"),
+                    of(ErrorCodes.PROCESSING_FAILED, Category.REQUEST_FAILURE, "error processing request"),
+                    of(ErrorCodes.NOT_SUBSCRIBED, Category.REQUEST_FAILURE, "not subscribed to requested market data"),
+                    of(
+                            ErrorCodes.NO_HISTORICAL_QUERY,
+                            Category.REQUEST_FAILURE,
+                            "no historical data query found for ticker id"),
                     // informational
-                    of(2103, Category.WARNING, "market data farm connection broken"),
-                    of(2104, Category.WARNING, "market data farm connection OK"),
-                    of(2105, Category.WARNING, "historical data farm connection broken"),
-                    of(2106, Category.WARNING, "historical data farm connection OK"),
-                    of(2107, Category.WARNING, "historical data farm inactive, available on demand"),
-                    of(2108, Category.WARNING, "market data farm inactive, available on demand"),
-                    of(2157, Category.WARNING, "sec-def data farm connection broken"),
-                    of(2158, Category.WARNING, "sec-def data farm connection OK"))
+                    of(ErrorCodes.MARKET_FARM_BROKEN, Category.WARNING, "market data farm connection broken"),
+                    of(ErrorCodes.MARKET_FARM_OK, Category.WARNING, "market data farm connection OK"),
+                    of(ErrorCodes.HMDS_FARM_BROKEN, Category.WARNING, "historical data farm connection broken"),
+                    of(ErrorCodes.HMDS_FARM_OK, Category.WARNING, "historical data farm connection OK"),
+                    of(
+                            ErrorCodes.HMDS_FARM_INACTIVE,
+                            Category.WARNING,
+                            "historical data farm inactive, available on demand"),
+                    of(
+                            ErrorCodes.MARKET_FARM_INACTIVE,
+                            Category.WARNING,
+                            "market data farm inactive, available on demand"),
+                    of(ErrorCodes.SECDEF_FARM_BROKEN, Category.WARNING, "sec-def data farm connection broken"),
+                    of(ErrorCodes.SECDEF_FARM_OK, Category.WARNING, "sec-def data farm connection OK"))
             .collect(Collectors.toUnmodifiableMap(IbCode::code, Function.identity()));
 
     private static IbCode of(int code, Category category, String meaning) {
@@ -70,10 +99,37 @@ public record IbCode(int code, Category category, String meaning) {
      */
     public static String farmState(int code) {
         return switch (code) {
-            case 2104, 2106, 2158 -> "OK";
-            case 2103, 2105, 2157 -> "BROKEN";
-            case 2107, 2108 -> "INACTIVE";
+            case ErrorCodes.MARKET_FARM_OK, ErrorCodes.HMDS_FARM_OK, ErrorCodes.SECDEF_FARM_OK -> "OK";
+            case ErrorCodes.MARKET_FARM_BROKEN, ErrorCodes.HMDS_FARM_BROKEN, ErrorCodes.SECDEF_FARM_BROKEN -> "BROKEN";
+            case ErrorCodes.HMDS_FARM_INACTIVE, ErrorCodes.MARKET_FARM_INACTIVE -> "INACTIVE";
             default -> null;
+        };
+    }
+
+    /**
+     * What a request failure means: by code, and for 162 (which TWS uses for pacing, no data, missing permissions
+     * and cancelled queries) by its text, as TWS sends it (IB-FACTS.md), e.g. "Historical Market Data Service
+     * error message:Historical data request pacing violation", "...:HMDS query returned no data: ...",
+     * "...:No market data permissions.", "...:API historical data query cancelled: ...".
+     */
+    public static TwsProblem problem(int code, String message) {
+        String text = message == null ? "" : message.toLowerCase(Locale.ROOT);
+        return switch (code) {
+            case ErrorCodes.NO_SECURITY_DEFINITION -> TwsProblem.CONTRACT_NOT_FOUND;
+            case ErrorCodes.VALIDATION_FAILED, ErrorCodes.PROCESSING_FAILED -> TwsProblem.REJECTED;
+            case ErrorCodes.HISTORICAL_DATA_ERROR -> {
+                if (text.contains("pacing violation")) {
+                    yield TwsProblem.PACING_VIOLATION;
+                } else if (text.contains("returned no data")) {
+                    yield TwsProblem.NO_DATA;
+                } else if (text.contains("permission")) {
+                    yield TwsProblem.NO_PERMISSION;
+                } else if (text.contains("cancelled") || text.contains("canceled")) {
+                    yield TwsProblem.QUERY_CANCELLED;
+                }
+                yield TwsProblem.REJECTED;
+            }
+            default -> TwsProblem.FAILED;
         };
     }
 

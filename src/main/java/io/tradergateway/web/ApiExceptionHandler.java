@@ -1,5 +1,9 @@
 package io.tradergateway.web;
 
+import io.tradergateway.tws.TwsBusyException;
+import io.tradergateway.tws.TwsOutcomeUnknownException;
+import io.tradergateway.tws.TwsRequestException;
+import io.tradergateway.tws.TwsTimeoutException;
 import io.tradergateway.tws.TwsUnavailableException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
@@ -17,8 +21,11 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * Every error leaves as a {@link ProblemDetail} with a stable {@code type} from {@link ProblemTypes} and a
- * detail a person can act on. Causes are logged here, never sent: no stack traces, class names or secrets.
+ * The one place errors become HTTP. Every error leaves as a {@link ProblemDetail} with a stable {@code type}
+ * and a detail a person can act on: feature exceptions carry theirs ({@link ProblemException}, rendered by
+ * Spring's {@code ErrorResponseException} handling below), failures of the TWS client (already classified by
+ * {@code IbCode}) are mapped here, and Spring MVC's own errors get our types. Causes are logged here, never
+ * sent: no stack traces, class names or secrets.
  */
 @RestControllerAdvice
 public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
@@ -27,25 +34,54 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(TwsUnavailableException.class)
     ResponseEntity<ProblemDetail> twsUnavailable(TwsUnavailableException e) {
-        ProblemDetail problem = problem(
+        ProblemDetail problem = Problems.problem(
                 HttpStatus.SERVICE_UNAVAILABLE,
                 ProblemTypes.TWS_UNAVAILABLE,
                 "TWS unavailable",
                 e.getMessage() + "; retry later");
         problem.setProperty("connectionState", e.state().name());
-        long seconds = Math.max(1, (e.retryAfter().toMillis() + 999) / 1000);
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
-                .body(problem);
+        return Problems.respond(problem, e.retryAfter());
     }
 
-    @ExceptionHandler(ApiKeyRejectedException.class)
-    ResponseEntity<ProblemDetail> apiKeyRejected(ApiKeyRejectedException e) {
-        ProblemDetail problem =
-                problem(HttpStatus.UNAUTHORIZED, ProblemTypes.API_KEY_REQUIRED, "API key required", e.getMessage());
-        return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
-                .header(HttpHeaders.WWW_AUTHENTICATE, "ApiKey header=\"" + ApiKeyFilter.HEADER + "\"")
-                .body(problem);
+    @ExceptionHandler(TwsTimeoutException.class)
+    ResponseEntity<ProblemDetail> twsTimeout(TwsTimeoutException e) {
+        return Problems.respond(
+                Problems.problem(
+                        HttpStatus.GATEWAY_TIMEOUT,
+                        ProblemTypes.TWS_TIMEOUT,
+                        "TWS did not answer in time",
+                        e.getMessage() + "; the request was cancelled at TWS"),
+                null);
+    }
+
+    @ExceptionHandler(TwsOutcomeUnknownException.class)
+    ResponseEntity<ProblemDetail> twsOutcomeUnknown(TwsOutcomeUnknownException e) {
+        return Problems.respond(
+                Problems.problem(
+                        HttpStatus.GATEWAY_TIMEOUT,
+                        ProblemTypes.TWS_OUTCOME_UNKNOWN,
+                        "Outcome unknown",
+                        e.getMessage() + "; check its state before sending it again"),
+                null);
+    }
+
+    @ExceptionHandler(TwsBusyException.class)
+    ResponseEntity<ProblemDetail> twsBusy(TwsBusyException e) {
+        return Problems.respond(
+                Problems.problem(HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.TWS_BUSY, "Gateway busy", e.getMessage()),
+                java.time.Duration.ofSeconds(1));
+    }
+
+    /** TWS refused a request; the feature did not turn the IB problem into one of its own. */
+    @ExceptionHandler(TwsRequestException.class)
+    ResponseEntity<ProblemDetail> twsRefused(TwsRequestException e) {
+        ProblemDetail problem = Problems.problem(
+                HttpStatus.BAD_GATEWAY,
+                ProblemTypes.TWS_REQUEST_FAILED,
+                "TWS refused the request",
+                "TWS error " + e.code() + ": " + e.getMessage());
+        problem.setProperty("ibCode", e.code());
+        return Problems.respond(problem, null);
     }
 
     /** Tomcat throws this when the query string or form body cannot be parsed (e.g. {@code ?a=%ZZ}). */
@@ -57,7 +93,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         }
         return ResponseEntity.status(status)
                 .body(
-                        problem(
+                        Problems.problem(
                                 status,
                                 ProblemTypes.INVALID_PARAMETER,
                                 "Invalid parameters",
@@ -68,7 +104,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
         log.error("unhandled error on {} {}", request.getMethod(), request.getRequestURI(), e);
         return ResponseEntity.internalServerError()
-                .body(problem(
+                .body(Problems.problem(
                         HttpStatus.INTERNAL_SERVER_ERROR,
                         ProblemTypes.INTERNAL_ERROR,
                         "Internal error",
@@ -83,30 +119,12 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         if (response != null
                 && response.getBody() instanceof ProblemDetail problem
                 && isDefaultType(problem.getType())) {
-            problem.setType(typeFor(statusCode));
+            problem.setType(Problems.typeFor(statusCode));
         }
         return response;
     }
 
-    static ProblemDetail problem(HttpStatus status, URI type, String title, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(type);
-        problem.setTitle(title);
-        return problem;
-    }
-
     private static boolean isDefaultType(URI type) {
         return type == null || "about:blank".equals(type.toString());
-    }
-
-    static URI typeFor(HttpStatusCode status) {
-        return switch (status.value()) {
-            case 404 -> ProblemTypes.NOT_FOUND;
-            case 405 -> ProblemTypes.METHOD_NOT_ALLOWED;
-            case 406 -> ProblemTypes.NOT_ACCEPTABLE;
-            case 415 -> ProblemTypes.UNSUPPORTED_MEDIA_TYPE;
-            case 503 -> ProblemTypes.TWS_UNAVAILABLE;
-            default -> status.is4xxClientError() ? ProblemTypes.INVALID_PARAMETER : ProblemTypes.INTERNAL_ERROR;
-        };
     }
 }

@@ -26,16 +26,16 @@ class ProblemErrorController implements ErrorController {
         if (!(request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) instanceof Integer code)) {
             // Not an error dispatch: someone asked for /error itself, which is no resource of the API.
             return ResponseEntity.status(HttpStatus.NOT_FOUND)
-                    .body(ApiExceptionHandler.problem(
+                    .body(Problems.problem(
                             HttpStatus.NOT_FOUND, ProblemTypes.NOT_FOUND, "Not Found", "no such resource"));
         }
         HttpStatus status = HttpStatus.resolve(code);
         if (status == null || !status.isError()) {
             status = HttpStatus.INTERNAL_SERVER_ERROR;
         }
-        ProblemDetail problem = ApiExceptionHandler.problem(
+        ProblemDetail problem = Problems.problem(
                 status,
-                ApiExceptionHandler.typeFor(status),
+                Problems.typeFor(status),
                 status.getReasonPhrase(),
                 status.is4xxClientError()
                         ? "the request was rejected: " + status.getReasonPhrase()

@@ -147,7 +147,7 @@ class HistoryPacerTest {
             assertThat(e.kind()).isEqualTo(HistoryFailure.Kind.PACING_LIMITED);
             assertThat(e.retryAfter()).isEqualTo(Duration.ofSeconds(470));
         });
-        assertThat(HistoryProblemHandler.retryAfterSeconds(Duration.ofMillis(470_001)))
+        assertThat(io.tradergateway.web.Problems.retryAfterSeconds(Duration.ofMillis(470_001)))
                 .isEqualTo(471);
         // retrying exactly then is accepted and sent 30 s later, at T0 + 10 min
         clock.advance(Duration.ofSeconds(470));

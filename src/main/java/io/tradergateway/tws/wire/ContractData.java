@@ -15,7 +15,9 @@ import java.util.List;
  * liquidHours, evRule, evMultiplier, secIdListCount + (tag, value)*, aggGroup, underSymbol, underSecType,
  * marketRuleIds, realExpirationDate, stockType, [sizeMinTick at 163 only], [minSize, sizeIncrement,
  * suggestedSizeIncrement from 164], [17 fund fields from 179 when secType is FUND], [ineligibility reasons
- * count + (id, description)* from 186].
+ * count + (id, description)* from 186]. As in IB's clients, lastTradeDateOrContractMonth is split into date and
+ * last-trade time ({@link LastTradeDate}) and longName's {@code \}{@code uXXXX} escapes are undone
+ * ({@link UnicodeEscapes}).
  */
 public record ContractData(int reqId, ContractDetails details) implements ServerMessage, RequestScoped {
 
@@ -35,7 +37,10 @@ public record ContractData(int reqId, ContractDetails details) implements Server
         if (sv < SIZE_RULES) {
             w.add(VERSION);
         }
-        w.add(reqId).add(d.symbol()).add(d.secType()).add(d.lastTradeDateOrContractMonth());
+        w.add(reqId)
+                .add(d.symbol())
+                .add(d.secType())
+                .add(LastTradeDate.join(d.lastTradeDateOrContractMonth(), d.lastTradeTime()));
         if (sv >= LAST_TRADE_DATE) {
             w.add(d.lastTradeDate());
         }
@@ -56,7 +61,7 @@ public record ContractData(int reqId, ContractDetails details) implements Server
                 .add(d.validExchanges())
                 .add(d.priceMagnifier())
                 .add(d.underConId())
-                .add(d.longName())
+                .add(UnicodeEscapes.encode(d.longName()))
                 .add(d.primaryExchange())
                 .add(d.contractMonth())
                 .add(d.industry())
@@ -99,7 +104,7 @@ public record ContractData(int reqId, ContractDetails details) implements Server
         int reqId = f.readInt();
         String symbol = f.readString();
         String secType = f.readString();
-        String lastTradeDateOrContractMonth = f.readString();
+        LastTradeDate last = LastTradeDate.parse(f.readString());
         String lastTradeDate = sv >= LAST_TRADE_DATE ? f.readString() : "";
         double strike = f.readDouble();
         String right = f.readString();
@@ -118,7 +123,7 @@ public record ContractData(int reqId, ContractDetails details) implements Server
         String validExchanges = f.readString();
         int priceMagnifier = f.readInt();
         int underConId = f.readInt();
-        String longName = f.readString();
+        String longName = UnicodeEscapes.decode(f.readString());
         String primaryExchange = f.readString();
         String contractMonth = f.readString();
         String industry = f.readString();
@@ -159,8 +164,9 @@ public record ContractData(int reqId, ContractDetails details) implements Server
                 new ContractDetails(
                         symbol,
                         secType,
-                        lastTradeDateOrContractMonth,
+                        last.date(),
                         lastTradeDate,
+                        last.time(),
                         strike,
                         right,
                         exchange,
@@ -200,7 +206,7 @@ public record ContractData(int reqId, ContractDetails details) implements Server
                         ineligible));
     }
 
-    private static List<TagValue> pairs(FieldReader f) {
+    static List<TagValue> pairs(FieldReader f) {
         int count = f.readInt();
         if (count < 0 || count > 10_000) {
             throw new ProtocolException("implausible list length " + count);

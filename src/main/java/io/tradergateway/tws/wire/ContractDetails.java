@@ -5,7 +5,9 @@ import java.util.List;
 
 /**
  * The contract part of a contractData message, in the order TWS sends it. Field meanings follow IB's
- * ContractDetails class; {@code fundFields} (only for secType FUND) and {@code ineligibilityReasons} are kept
+ * ContractDetails class. {@code lastTradeDateOrContractMonth} is the date (or month) only: TWS may append the
+ * last trade time after a space or '-', which IB's clients split off into {@code lastTradeTime} (ibapi 10.41
+ * decoder_utils.py setLastTradeDate), and so does {@link LastTradeDate}. {@code fundFields} (only for secType FUND) and {@code ineligibilityReasons} are kept
  * raw because the gateway only passes them on.
  */
 public record ContractDetails(
@@ -13,6 +15,7 @@ public record ContractDetails(
         String secType,
         String lastTradeDateOrContractMonth,
         String lastTradeDate,
+        String lastTradeTime,
         double strike,
         String right,
         String exchange,
@@ -52,6 +55,7 @@ public record ContractDetails(
         List<TagValue> ineligibilityReasons) {
 
     public ContractDetails {
+        lastTradeTime = lastTradeTime == null ? "" : lastTradeTime;
         secIds = List.copyOf(secIds);
         fundFields = List.copyOf(fundFields);
         ineligibilityReasons = List.copyOf(ineligibilityReasons);

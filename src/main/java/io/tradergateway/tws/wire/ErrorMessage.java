@@ -4,7 +4,8 @@ package io.tradergateway.tws.wire;
  * error (id 4). Fields: version (2; dropped from {@link ServerVersions#ERROR_TIME}), reqId (-1 when the
  * notice is about the connection, not a request), errorCode, errorString, then advancedOrderRejectJson from
  * {@link ServerVersions#ADVANCED_ORDER_REJECT} and errorTime (epoch millis) from
- * {@link ServerVersions#ERROR_TIME} (ibapi decoder.py processErrorMsg).
+ * {@link ServerVersions#ERROR_TIME} (ibapi decoder.py processErrorMsg). TWS escapes non-ASCII text in the
+ * message and the JSON as {@code \}{@code uXXXX}; both are unescaped here ({@link UnicodeEscapes}).
  */
 public record ErrorMessage(int reqId, int code, String message, String advancedOrderRejectJson, long errorTimeMillis)
         implements ServerMessage, RequestScoped {
@@ -32,9 +33,9 @@ public record ErrorMessage(int reqId, int code, String message, String advancedO
         if (serverVersion < ServerVersions.ERROR_TIME) {
             writer.add(VERSION);
         }
-        writer.add(reqId).add(code).add(message);
+        writer.add(reqId).add(code).add(UnicodeEscapes.encode(message));
         if (serverVersion >= ServerVersions.ADVANCED_ORDER_REJECT) {
-            writer.add(advancedOrderRejectJson);
+            writer.add(UnicodeEscapes.encode(advancedOrderRejectJson));
         }
         if (serverVersion >= ServerVersions.ERROR_TIME) {
             writer.add(errorTimeMillis);
@@ -47,9 +48,10 @@ public record ErrorMessage(int reqId, int code, String message, String advancedO
         }
         int reqId = fields.readInt();
         int code = fields.readInt();
-        String message = fields.readString();
-        String reject =
-                serverVersion >= ServerVersions.ADVANCED_ORDER_REJECT && fields.hasMore() ? fields.readString() : "";
+        String message = UnicodeEscapes.decode(fields.readString());
+        String reject = serverVersion >= ServerVersions.ADVANCED_ORDER_REJECT && fields.hasMore()
+                ? UnicodeEscapes.decode(fields.readString())
+                : "";
         long time = serverVersion >= ServerVersions.ERROR_TIME && fields.hasMore() ? fields.readLong() : 0;
         return new ErrorMessage(reqId, code, message, reject, time);
     }

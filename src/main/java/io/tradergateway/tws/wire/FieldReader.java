@@ -85,16 +85,23 @@ public final class FieldReader {
         return readDoubleOr(MessageWriter.UNSET_DOUBLE);
     }
 
-    /** A decimal (IB's Decimal type: sizes, volumes); empty or IB's "unset" marker is null. */
+    /**
+     * A decimal (IB's Decimal type: sizes, volumes); empty or one of IB's "unset" markers is null. The markers are
+     * those of ibapi 10.41 utils.py decode(Decimal): 2147483647, 9223372036854775807, 1.7976931348623157E308 and
+     * -9223372036854775808.
+     */
     public BigDecimal readDecimal() {
         int nul = terminator();
         BigDecimal fast = parseSimpleBigDecimal(pos, nul);
         if (fast != null) {
             advance(nul);
-            return fast;
+            return fast.scale() == 0 && fast.longValue() == Integer.MAX_VALUE ? null : fast;
         }
         String text = readString();
-        if (text.isEmpty() || text.equals("1.7976931348623157E308") || text.equals("9223372036854775807")) {
+        if (text.isEmpty()
+                || text.equals("1.7976931348623157E308")
+                || text.equals("9223372036854775807")
+                || text.equals("-9223372036854775808")) {
             return null;
         }
         try {

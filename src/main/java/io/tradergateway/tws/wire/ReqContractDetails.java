@@ -75,7 +75,7 @@ public record ReqContractDetails(
                 .add(symbol)
                 .add(secType)
                 .add(lastTradeDateOrContractMonth)
-                .add(strike)
+                .addMax(strike) // unset (UNSET_DOUBLE): an empty field, as IB 10.41 sends it
                 .add(right)
                 .add(multiplier)
                 .add(exchange)
@@ -99,7 +99,7 @@ public record ReqContractDetails(
                 f.readString(),
                 f.readString(),
                 f.readString(),
-                f.readDouble(),
+                f.readDoubleMax(),
                 f.readString(),
                 f.readString(),
                 f.readString(),

@@ -57,7 +57,7 @@ public record ReqHistoricalData(
                 "",
                 "",
                 "",
-                0,
+                MessageWriter.UNSET_DOUBLE,
                 "",
                 "",
                 exchange,
@@ -84,7 +84,7 @@ public record ReqHistoricalData(
                 .add(symbol)
                 .add(secType)
                 .add(lastTradeDateOrContractMonth)
-                .add(strike)
+                .addMax(strike) // unset (UNSET_DOUBLE): an empty field, as IB 10.41 sends it
                 .add(right)
                 .add(multiplier)
                 .add(exchange)
@@ -109,7 +109,7 @@ public record ReqHistoricalData(
         String symbol = f.readString();
         String secType = f.readString();
         String expiry = f.readString();
-        double strike = f.readDouble();
+        double strike = f.readDoubleMax();
         String right = f.readString();
         String multiplier = f.readString();
         String exchange = f.readString();

@@ -9,6 +9,7 @@ public final class ServerMessages {
             .add(ManagedAccounts.ID, ManagedAccounts::read)
             .add(CurrentTime.ID, CurrentTime::read)
             .add(ContractData.ID, ContractData::read)
+            .add(BondContractData.ID, BondContractData::read)
             .add(ContractDataEnd.ID, ContractDataEnd::read)
             .add(PositionEnd.ID, PositionEnd::read)
             .add(AccountSummary.ID, AccountSummary::read)

@@ -88,6 +88,7 @@ class ContractDataTest {
                 secType,
                 "20261218",
                 "20261218",
+                "",
                 0,
                 "",
                 "SMART",

@@ -1,0 +1,35 @@
+package io.tradergateway.tws.wire;
+
+/**
+ * The numbers of IB's error and notice codes that the client and the simulator use (source: IB's "TWS API
+ * message codes" reference; EClientErrors in IB's clients for 502/504). Only the numbers live here, shared by
+ * both sides of the wire; what each one means to the gateway is classified once, in {@code tws.IbCode}.
+ */
+public final class ErrorCodes {
+
+    public static final int MAX_RATE_EXCEEDED = 100;
+    public static final int HISTORICAL_DATA_ERROR = 162;
+    public static final int NO_SECURITY_DEFINITION = 200;
+    public static final int ORDER_REJECTED = 201;
+    public static final int VALIDATION_FAILED = 321;
+    public static final int PROCESSING_FAILED = 322;
+    public static final int CLIENT_ID_IN_USE = 326;
+    public static final int NOT_SUBSCRIBED = 354;
+    public static final int NO_HISTORICAL_QUERY = 366;
+    public static final int COULD_NOT_CONNECT = 502;
+    public static final int NOT_CONNECTED = 504;
+    public static final int CONNECTIVITY_LOST = 1100;
+    public static final int RESTORED_DATA_LOST = 1101;
+    public static final int RESTORED_DATA_MAINTAINED = 1102;
+    public static final int MARKET_FARM_BROKEN = 2103;
+    public static final int MARKET_FARM_OK = 2104;
+    public static final int HMDS_FARM_BROKEN = 2105;
+    public static final int HMDS_FARM_OK = 2106;
+    public static final int HMDS_FARM_INACTIVE = 2107;
+    public static final int MARKET_FARM_INACTIVE = 2108;
+    public static final int SERVER_CONNECTION_BROKEN = 2110;
+    public static final int SECDEF_FARM_BROKEN = 2157;
+    public static final int SECDEF_FARM_OK = 2158;
+
+    private ErrorCodes() {}
+}
