@@ -4,22 +4,10 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import io.tradergateway.contract.ContractInfo;
 import io.tradergateway.contract.ContractQuery;
 import io.tradergateway.web.InvalidParameterException;
-import io.tradergateway.web.StreamAbortedException;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -32,36 +20,21 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code GET /api/v1/history}. Validation, contract lookup and the wait for the first bars happen on the request
- * thread, inside the history bulkhead, so every refusal (400, 404, 429, 503) is a proper problem response; the
- * rest streams from the history executor, chunk by chunk, so neither memory nor server threads grow with the
- * number of bars.
+ * {@code GET /api/v1/history}: HTTP only. It reads and validates the parameters (the contract as conId or
+ * description, the bar parameters, the format from Accept) and hands them to {@link HistoryUseCase}, the use
+ * case (plan, fetch, stream).
  */
 @RestController
 @RequestMapping("/api/v1/history")
 @Tag(name = "History", description = "Historical bars: validated, paced, chunked, cached")
 class HistoryController {
 
-    private static final Logger log = LoggerFactory.getLogger(HistoryController.class);
-
-    private final HistoryService history;
-    private final HistoryProperties settings;
-    private final HistoryBulkhead bulkhead;
-    private final Executor streams;
+    private final HistoryUseCase history;
     private final JsonMapper mapper;
     private final Clock clock;
 
-    HistoryController(
-            HistoryService history,
-            HistoryProperties settings,
-            HistoryBulkhead bulkhead,
-            @Qualifier("historyStreams") Executor streams,
-            JsonMapper mapper,
-            Clock clock) {
+    HistoryController(HistoryUseCase history, JsonMapper mapper, Clock clock) {
         this.history = history;
-        this.settings = settings;
-        this.bulkhead = bulkhead;
-        this.streams = streams;
         this.mapper = mapper;
         this.clock = clock;
     }
@@ -198,91 +171,7 @@ class HistoryController {
         } else if (symbol != null && !symbol.isBlank()) {
             throw new InvalidParameterException("conId", "give conId or symbol, not both");
         }
-        BarFormat format = formatFor(accept);
-        HistoryBulkhead.Permit permit = bulkhead.enter();
-        try {
-            ContractInfo contract = history.contract(id, query, params.whatToShow());
-            Instant now = clock.instant();
-            List<HistoryPlan.Chunk> chunks = HistoryPlan.of(contract, params, now, settings.maxChunks());
-            ZoneId zone = HistoryService.zoneOf(contract);
-            HistoryDownload download = new HistoryDownload(
-                    history,
-                    chunks,
-                    zone,
-                    settings.prefetch(),
-                    settings.pacing().maxWait().plus(settings.timeout()).plusSeconds(5));
-            List<HistoryBar> first = download.firstBars();
-            if (first == null) {
-                throw new HistoryFailure(
-                        HistoryFailure.Kind.NO_DATA,
-                        "TWS has no " + params.whatToShow() + " bars for " + contract.symbol() + " in this range",
-                        null,
-                        0);
-            }
-            ResponseBodyEmitter emitter =
-                    new ResponseBodyEmitter(settings.streamTimeout().toMillis());
-            Map<String, Object> head = describe(contract, params, chunks);
-            streams.execute(() -> stream(emitter, format, head, first, download, permit));
-            return ResponseEntity.ok()
-                    .contentType(format.mediaType())
-                    .cacheControl(CacheControl.noStore())
-                    .body(emitter);
-        } catch (RejectedExecutionException e) {
-            permit.close();
-            throw new HistoryFailure(HistoryFailure.Kind.BUSY, "too many history downloads at once", null, 0);
-        } catch (RuntimeException e) {
-            permit.close();
-            throw e;
-        }
-    }
-
-    private void stream(
-            ResponseBodyEmitter emitter,
-            BarFormat format,
-            Map<String, Object> head,
-            List<HistoryBar> first,
-            HistoryDownload download,
-            HistoryBulkhead.Permit permit) {
-        try (permit) {
-            MediaType type = format.mediaType();
-            emitter.send(format.head(head), type);
-            emitter.send(format.bars(first), type);
-            List<HistoryBar> bars;
-            while ((bars = download.next()) != null) {
-                if (!bars.isEmpty()) {
-                    emitter.send(format.bars(bars), type);
-                }
-            }
-            emitter.send(format.tail(), type);
-            emitter.complete();
-        } catch (Exception e) {
-            // the status is sent already: the client must see a broken body, not a complete-looking short one
-            log.warn("history stream ended early: {}", e.toString());
-            emitter.completeWithError(new StreamAbortedException("history stream ended early", e));
-        }
-    }
-
-    private static Map<String, Object> describe(
-            ContractInfo contract, HistoryParameters params, List<HistoryPlan.Chunk> chunks) {
-        Map<String, Object> head = new LinkedHashMap<>();
-        head.put("conId", contract.conId());
-        head.put("symbol", contract.symbol());
-        head.put("secType", contract.secType());
-        head.put("exchange", contract.exchange());
-        head.put("currency", contract.currency());
-        head.put("barSize", params.barSize().ibName());
-        head.put("whatToShow", params.whatToShow().name());
-        head.put("useRth", params.useRth());
-        if (params.duration() != null) {
-            head.put("duration", params.duration().toString());
-        } else {
-            head.put("start", chunks.get(0).from().toString());
-        }
-        BarRequest last = chunks.get(chunks.size() - 1).request();
-        if (last.end() != null) {
-            head.put("end", last.end().toString());
-        }
-        return head;
+        return history.open(id, query, params, formatFor(accept));
     }
 
     private BarFormat formatFor(String accept) {

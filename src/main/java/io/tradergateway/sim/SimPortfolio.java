@@ -147,4 +147,9 @@ final class SimPortfolio {
         }
         return rows;
     }
+
+    /** The book of one account as reqPositions reports it. */
+    List<io.tradergateway.tws.wire.Position> positions(String account) {
+        return holdings(account).stream().map(h -> position(account, h)).toList();
+    }
 }

@@ -152,7 +152,7 @@ final class SimSession implements Runnable {
             return true;
         }
         if (request instanceof ReqIds ids) {
-            send(new NextValidId(simulator.allocateOrderIds(ids.numIds())));
+            send(new NextValidId(simulator.sessions().allocateOrderIds(ids.numIds())));
         } else if (request instanceof ReqCurrentTime) {
             send(new CurrentTime(simulator.clock().instant().getEpochSecond()));
         } else if (request instanceof ReqManagedAccounts) {
@@ -211,7 +211,7 @@ final class SimSession implements Runnable {
         }
         clientId = start.clientId();
         send(new ManagedAccounts(simulator.settings().accounts()));
-        send(new NextValidId(simulator.peekNextOrderId()));
+        send(new NextValidId(simulator.sessions().peekNextOrderId()));
         notice(ErrorCodes.MARKET_FARM_OK, "Market data farm connection is OK:usfarm");
         notice(ErrorCodes.HMDS_FARM_OK, "HMDS data farm connection is OK:ushmds");
         notice(ErrorCodes.SECDEF_FARM_OK, "Sec-def data farm connection is OK:secdefnj");

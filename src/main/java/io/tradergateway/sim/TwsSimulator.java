@@ -1,19 +1,13 @@
 package io.tradergateway.sim;
 
 import io.tradergateway.tws.wire.ClientRequest;
-import io.tradergateway.tws.wire.ErrorCodes;
-import io.tradergateway.tws.wire.ErrorMessage;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
-import java.net.SocketException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -35,14 +29,11 @@ public final class TwsSimulator implements AutoCloseable {
 
     private final SimulatorSettings settings;
     private final Clock clock;
-    private final Map<Integer, SimSession> sessionsByClientId = new ConcurrentHashMap<>();
-    private final Set<SimSession> sessions = ConcurrentHashMap.newKeySet();
+    private final SimSessions sessions = new SimSessions();
     private final ExecutorService threads;
-    private final AtomicInteger nextOrderId = new AtomicInteger(1);
     private final AtomicInteger rateViolations = new AtomicInteger();
     private final SimFaults faults;
     private final SimAccounts accounts;
-    private final java.util.Deque<Received> received = new java.util.concurrent.ConcurrentLinkedDeque<>();
     private final java.util.concurrent.ScheduledExecutorService timers;
     private volatile ServerSocket server;
     // accounts, positions, portfolio (issue 4)
@@ -54,8 +45,6 @@ public final class TwsSimulator implements AutoCloseable {
 
     /** A request as the simulator received it, with the client id of the session that sent it. */
     public record Received(int clientId, ClientRequest request) {}
-
-    private static final int RECEIVED_KEPT = 10_000;
 
     public TwsSimulator(SimulatorSettings settings, Clock clock) {
         this.settings = settings;
@@ -88,7 +77,7 @@ public final class TwsSimulator implements AutoCloseable {
         socket.setReuseAddress(true);
         socket.bind(new InetSocketAddress(settings.bindAddress(), settings.port()), 50);
         server = socket;
-        threads.execute(this::acceptLoop);
+        threads.execute(() -> sessions.acceptLoop(socket, this, faults, threads));
         timers.scheduleWithFixedDelay(this::publishMarketMoves, 100, 100, java.util.concurrent.TimeUnit.MILLISECONDS);
         log.info(
                 "TWS simulator listening on {}:{} (server versions {}..{})",
@@ -118,12 +107,12 @@ public final class TwsSimulator implements AutoCloseable {
 
     /** Client ids of the sessions that completed startApi. */
     public Set<Integer> connectedClientIds() {
-        return Set.copyOf(sessionsByClientId.keySet());
+        return sessions.clientIds();
     }
 
     /** Closes every client connection, as a TWS restart would; the server keeps accepting. */
     public void dropAllClients() {
-        List.copyOf(sessions).forEach(SimSession::close);
+        sessions.closeAll();
     }
 
     // ---- fault injection
@@ -145,7 +134,7 @@ public final class TwsSimulator implements AutoCloseable {
 
     /** Sends an error message to every connected client, as TWS would (reqId -1 for connection notices). */
     public void sendError(int reqId, int code, String text) {
-        forEachSession(session -> session.error(reqId, code, text));
+        sessions.sendError(reqId, code, text);
     }
 
     /**
@@ -153,22 +142,7 @@ public final class TwsSimulator implements AutoCloseable {
      * {@code after} of real time.
      */
     public void connectivityLoss(int restoreCode, Duration after) {
-        if (restoreCode != ErrorCodes.RESTORED_DATA_LOST && restoreCode != ErrorCodes.RESTORED_DATA_MAINTAINED) {
-            throw new IllegalArgumentException("restore code must be 1101 or 1102");
-        }
-        sendError(
-                ErrorMessage.NO_REQUEST,
-                ErrorCodes.CONNECTIVITY_LOST,
-                "Connectivity between IB and Trader Workstation has been lost.");
-        timers.schedule(
-                () -> sendError(
-                        ErrorMessage.NO_REQUEST,
-                        restoreCode,
-                        restoreCode == ErrorCodes.RESTORED_DATA_LOST
-                                ? "Connectivity between IB and Trader Workstation has been restored - data lost."
-                                : "Connectivity between IB and Trader Workstation has been restored - data maintained."),
-                Math.max(0, after.toMillis()),
-                java.util.concurrent.TimeUnit.MILLISECONDS);
+        sessions.connectivityLoss(restoreCode, after, timers);
     }
 
     /** Another (invisible) application holds this client id: connecting with it gets 326. */
@@ -185,18 +159,14 @@ public final class TwsSimulator implements AutoCloseable {
         faults.clear();
     }
 
-    /** Requests received so far (the most recent {@value #RECEIVED_KEPT}), oldest first. */
+    /** Requests received so far (the most recent 10,000), oldest first. */
     public List<Received> received() {
-        return List.copyOf(received);
+        return sessions.received();
     }
 
     /** Requests of one type received so far. */
     public <T extends ClientRequest> List<T> received(Class<T> type) {
-        return received.stream()
-                .map(Received::request)
-                .filter(type::isInstance)
-                .map(type::cast)
-                .toList();
+        return sessions.received(type);
     }
 
     /** Times a client broke TWS's 50-messages-per-second rule (each answered with error 100). */
@@ -269,9 +239,7 @@ public final class TwsSimulator implements AutoCloseable {
 
     /** The book of one account as reqPositions reports it. */
     public List<io.tradergateway.tws.wire.Position> positions(String account) {
-        return portfolio.holdings(account).stream()
-                .map(h -> SimPortfolio.position(account, h))
-                .toList();
+        return portfolio.positions(account);
     }
 
     /** The book of one account valued at the current clock, as reqAccountUpdates reports it. */
@@ -293,27 +261,7 @@ public final class TwsSimulator implements AutoCloseable {
     }
 
     void record(int clientId, ClientRequest request) {
-        received.addLast(new Received(clientId, request));
-        while (received.size() > RECEIVED_KEPT) {
-            received.pollFirst();
-        }
-    }
-
-    private void forEachSession(IoAction action) {
-        for (SimSession session : List.copyOf(sessions)) {
-            if (session.clientId() != Integer.MIN_VALUE) {
-                try {
-                    action.apply(session);
-                } catch (IOException e) {
-                    session.close();
-                }
-            }
-        }
-    }
-
-    @FunctionalInterface
-    private interface IoAction {
-        void apply(SimSession session) throws IOException;
+        sessions.record(clientId, request);
     }
 
     @Override
@@ -335,47 +283,17 @@ public final class TwsSimulator implements AutoCloseable {
         return clock;
     }
 
-    int allocateOrderIds(int count) {
-        return nextOrderId.getAndAdd(Math.max(1, count));
-    }
-
-    int peekNextOrderId() {
-        return nextOrderId.get();
+    SimSessions sessions() {
+        return sessions;
     }
 
     /** Registers the client id; false when another live session holds it. */
     boolean claimClientId(int clientId, SimSession session) {
-        return !faults.claimed(clientId) && sessionsByClientId.putIfAbsent(clientId, session) == null;
+        return !faults.claimed(clientId) && sessions.claim(clientId, session);
     }
 
     void ended(SimSession session) {
         accountStreams.ended(session);
-        sessions.remove(session);
-        sessionsByClientId.remove(session.clientId(), session);
-    }
-
-    private void acceptLoop() {
-        ServerSocket socket = server;
-        while (!socket.isClosed()) {
-            try {
-                Socket client = socket.accept();
-                if (faults.refusing()) {
-                    client.close(); // what a TWS that is restarting looks like to a client
-                    continue;
-                }
-                client.setTcpNoDelay(true);
-                SimSession session = new SimSession(this, client);
-                sessions.add(session);
-                try {
-                    threads.execute(session);
-                } catch (java.util.concurrent.RejectedExecutionException e) {
-                    session.close(); // shutting down
-                }
-            } catch (SocketException e) {
-                return; // closed
-            } catch (IOException e) {
-                log.warn("simulator accept failed: {}", e.getMessage());
-            }
-        }
+        sessions.ended(session);
     }
 }
