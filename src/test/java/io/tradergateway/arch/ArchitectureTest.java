@@ -1,15 +1,80 @@
 package io.tradergateway.arch;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
-/** The import direction of docs/architecture.md: features -> tws -> tws.wire; sim -> tws.wire only. */
+/**
+ * The import direction of docs/architecture.md: features -> tws -> tws.wire; sim -> tws.wire only. The layers are
+ * listed positively, and every class must be in one of them, so a new package is checked (or fails until it is
+ * given its layer), never skipped.
+ */
 @AnalyzeClasses(packages = "io.tradergateway", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
+
+    private static final String WIRING = "io.tradergateway.config..";
+    private static final String WEB = "io.tradergateway.web..";
+    private static final String TWS = "io.tradergateway.tws";
+    private static final String WIRE = "io.tradergateway.tws.wire..";
+    private static final String SIM = "io.tradergateway.sim..";
+    private static final String[] FEATURE_PACKAGES = {
+        "io.tradergateway.account..",
+        "io.tradergateway.contract..",
+        "io.tradergateway.history..",
+        "io.tradergateway.status..",
+        "io.tradergateway.order..",
+        "io.tradergateway.marketdata..",
+        "io.tradergateway.stream.."
+    };
+
+    @ArchTest
+    static final ArchRule layers = layeredArchitecture()
+            .consideringAllDependencies()
+            .layer("Application")
+            .definedBy("io.tradergateway")
+            .layer("Wiring")
+            .definedBy(WIRING)
+            .layer("Features")
+            .definedBy(FEATURE_PACKAGES)
+            .layer("Web")
+            .definedBy(WEB)
+            .layer("Tws")
+            .definedBy(TWS)
+            .layer("Wire")
+            .definedBy(WIRE)
+            .layer("Simulator")
+            .definedBy(SIM)
+            .whereLayer("Application")
+            .mayNotBeAccessedByAnyLayer()
+            .whereLayer("Wiring")
+            .mayOnlyBeAccessedByLayers("Application")
+            .whereLayer("Features")
+            .mayOnlyBeAccessedByLayers("Features", "Wiring")
+            .whereLayer("Web")
+            .mayOnlyBeAccessedByLayers("Features", "Wiring", "Application")
+            .whereLayer("Tws")
+            .mayOnlyBeAccessedByLayers("Features", "Web", "Wiring")
+            .whereLayer("Wire")
+            .mayOnlyBeAccessedByLayers("Tws", "Features", "Simulator", "Wiring")
+            .whereLayer("Simulator")
+            .mayOnlyBeAccessedByLayers("Wiring", "Application");
+
+    /** A class outside every listed layer fails here until docs/architecture.md and the layers above place it. */
+    @ArchTest
+    static final ArchRule everyClassHasALayer =
+            classes().should().resideInAnyPackage(all()).because("a new package gets a layer before it gets code");
+
+    private static String[] all() {
+        java.util.List<String> packages = new java.util.ArrayList<>(java.util.List.of(FEATURE_PACKAGES));
+        packages.addAll(java.util.List.of(WIRING, WEB, TWS, WIRE, SIM));
+        packages.add("io.tradergateway");
+        return packages.toArray(String[]::new);
+    }
 
     private static final String[] FEATURES = {
         "io.tradergateway.account..",
