@@ -1,5 +1,7 @@
 package io.tradergateway.sim;
 
+import io.tradergateway.tws.wire.Contract;
+
 /**
  * One instrument the simulator knows. Values follow IB's conventions (secType STK/OPT/FUT/CASH, expiry as
  * yyyyMMdd, right C/P, multiplier as text); {@code basePrice} seeds the simulator's deterministic prices.
@@ -20,4 +22,22 @@ public record SimContract(
         String longName,
         double minTick,
         String timeZoneId,
-        double basePrice) {}
+        double basePrice) {
+
+    /** The contract as it travels on the wire. */
+    Contract toWire() {
+        return new Contract(
+                conId,
+                symbol,
+                secType,
+                lastTradeDateOrContractMonth,
+                strike,
+                right,
+                multiplier,
+                exchange,
+                primaryExchange,
+                currency,
+                localSymbol,
+                tradingClass);
+    }
+}

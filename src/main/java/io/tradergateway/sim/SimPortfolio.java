@@ -98,20 +98,7 @@ final class SimPortfolio {
     static Position position(String account, Holding holding) {
         SimContract c = holding.contract();
         return new Position(
-                account,
-                c.conId(),
-                c.symbol(),
-                c.secType(),
-                c.lastTradeDateOrContractMonth(),
-                c.strike(),
-                c.right(),
-                c.multiplier(),
-                c.exchange(),
-                c.currency(),
-                c.localSymbol(),
-                c.tradingClass(),
-                holding.position(),
-                holding.averageCost().doubleValue());
+                account, c.toWire(), holding.position(), holding.averageCost().doubleValue());
     }
 
     static PortfolioValue value(String account, Holding holding, BigDecimal price) {
@@ -119,17 +106,7 @@ final class SimPortfolio {
         BigDecimal marketValue = holding.marketValue(price);
         BigDecimal unrealized = marketValue.subtract(holding.position().multiply(holding.averageCost()));
         return new PortfolioValue(
-                c.conId(),
-                c.symbol(),
-                c.secType(),
-                c.lastTradeDateOrContractMonth(),
-                c.strike(),
-                c.right(),
-                c.multiplier(),
-                c.primaryExchange(),
-                c.currency(),
-                c.localSymbol(),
-                c.tradingClass(),
+                c.toWire(),
                 holding.position(),
                 price.doubleValue(),
                 marketValue.doubleValue(),

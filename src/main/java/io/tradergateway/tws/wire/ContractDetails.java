@@ -60,4 +60,21 @@ public record ContractDetails(
         fundFields = List.copyOf(fundFields);
         ineligibilityReasons = List.copyOf(ineligibilityReasons);
     }
+
+    /** The contract part as the shared value (contractData interleaves it with its own fields in IB's order). */
+    public Contract contract() {
+        return new Contract(
+                conId,
+                symbol,
+                secType,
+                lastTradeDateOrContractMonth,
+                strike,
+                right,
+                multiplier,
+                exchange,
+                primaryExchange,
+                currency,
+                localSymbol,
+                tradingClass);
+    }
 }

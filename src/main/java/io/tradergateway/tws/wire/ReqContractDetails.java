@@ -4,27 +4,12 @@ package io.tradergateway.tws.wire;
  * reqContractDetails (id 9, version 8). For server versions 157..200: reqId, conId, symbol, secType,
  * lastTradeDateOrContractMonth, strike, right, multiplier, exchange, primaryExchange, currency, localSymbol,
  * tradingClass, includeExpired, secIdType, secId, then issuerId from 176 (ibapi client.py reqContractDetails;
- * scmhub/ibapi client.go ReqContractDetails; rust-ibapi v2.10.0 fixture at 172 in src/client/async.rs).
+ * scmhub/ibapi client.go ReqContractDetails; rust-ibapi v2.10.0 fixture at 172 in src/client/async.rs). The
+ * contract fields are read and written by {@link Contract} (request layout).
  */
 public record ReqContractDetails(
-        int reqId,
-        int conId,
-        String symbol,
-        String secType,
-        String lastTradeDateOrContractMonth,
-        double strike,
-        String right,
-        String multiplier,
-        String exchange,
-        String primaryExchange,
-        String currency,
-        String localSymbol,
-        String tradingClass,
-        boolean includeExpired,
-        String secIdType,
-        String secId,
-        String issuerId)
-        implements ClientRequest, RequestScoped {
+        int reqId, Contract contract, boolean includeExpired, String secIdType, String secId, String issuerId)
+        implements ClientRequest, RequestScoped, ContractMessage {
 
     public static final int ID = 9;
     private static final int VERSION = 8;
@@ -44,18 +29,7 @@ public record ReqContractDetails(
             String currency) {
         return new ReqContractDetails(
                 reqId,
-                conId,
-                nz(symbol),
-                nz(secType),
-                nz(expiry),
-                strike,
-                nz(right),
-                "",
-                nz(exchange),
-                "",
-                nz(currency),
-                "",
-                "",
+                new Contract(conId, symbol, secType, expiry, strike, right, "", exchange, "", currency, "", ""),
                 false,
                 "",
                 "",
@@ -68,24 +42,9 @@ public record ReqContractDetails(
 
     @Override
     public void writeTo(MessageWriter writer, int serverVersion) {
-        writer.add(ID)
-                .add(VERSION)
-                .add(reqId)
-                .add(conId)
-                .add(symbol)
-                .add(secType)
-                .add(lastTradeDateOrContractMonth)
-                .addMax(strike) // unset (UNSET_DOUBLE): an empty field, as IB 10.41 sends it
-                .add(right)
-                .add(multiplier)
-                .add(exchange)
-                .add(primaryExchange)
-                .add(currency)
-                .add(localSymbol)
-                .add(tradingClass)
-                .add(includeExpired)
-                .add(secIdType)
-                .add(secId);
+        writer.add(ID).add(VERSION).add(reqId);
+        contract.writeRequest(writer);
+        writer.add(includeExpired).add(secIdType).add(secId);
         if (serverVersion >= ISSUER_ID) {
             writer.add(issuerId);
         }
@@ -95,18 +54,7 @@ public record ReqContractDetails(
         f.skip(); // version
         return new ReqContractDetails(
                 f.readInt(),
-                f.readInt(),
-                f.readString(),
-                f.readString(),
-                f.readString(),
-                f.readDoubleMax(),
-                f.readString(),
-                f.readString(),
-                f.readString(),
-                f.readString(),
-                f.readString(),
-                f.readString(),
-                f.readString(),
+                Contract.readRequest(f),
                 f.readBool(),
                 f.readString(),
                 f.readString(),

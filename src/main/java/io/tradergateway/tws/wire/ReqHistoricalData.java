@@ -11,23 +11,14 @@ package io.tradergateway.tws.wire;
  * <p>This gateway never sends BAG contracts; reading one skips its legs (count, then conId, ratio, action,
  * exchange per leg).
  *
+ * The contract fields are read and written by {@link Contract} (request layout).
+ *
  * @param endDateTime "yyyyMMdd HH:mm:ss UTC", or empty for "now"
  * @param formatDate 1 = "yyyyMMdd  HH:mm:ss" bar times, 2 = epoch seconds
  */
 public record ReqHistoricalData(
         int reqId,
-        int conId,
-        String symbol,
-        String secType,
-        String lastTradeDateOrContractMonth,
-        double strike,
-        String right,
-        String multiplier,
-        String exchange,
-        String primaryExchange,
-        String currency,
-        String localSymbol,
-        String tradingClass,
+        Contract contract,
         boolean includeExpired,
         String endDateTime,
         String barSize,
@@ -37,7 +28,7 @@ public record ReqHistoricalData(
         int formatDate,
         boolean keepUpToDate,
         String chartOptions)
-        implements ClientRequest, RequestScoped {
+        implements ClientRequest, RequestScoped, ContractMessage {
 
     public static final int ID = 20;
 
@@ -53,18 +44,7 @@ public record ReqHistoricalData(
             String whatToShow) {
         return new ReqHistoricalData(
                 reqId,
-                conId,
-                "",
-                "",
-                "",
-                MessageWriter.UNSET_DOUBLE,
-                "",
-                "",
-                exchange,
-                "",
-                "",
-                "",
-                "",
+                new Contract(conId, "", "", "", MessageWriter.UNSET_DOUBLE, "", "", exchange, "", "", "", ""),
                 false,
                 endDateTime,
                 barSize,
@@ -78,21 +58,9 @@ public record ReqHistoricalData(
 
     @Override
     public void writeTo(MessageWriter writer, int serverVersion) {
-        writer.add(ID)
-                .add(reqId)
-                .add(conId)
-                .add(symbol)
-                .add(secType)
-                .add(lastTradeDateOrContractMonth)
-                .addMax(strike) // unset (UNSET_DOUBLE): an empty field, as IB 10.41 sends it
-                .add(right)
-                .add(multiplier)
-                .add(exchange)
-                .add(primaryExchange)
-                .add(currency)
-                .add(localSymbol)
-                .add(tradingClass)
-                .add(includeExpired)
+        writer.add(ID).add(reqId);
+        contract.writeRequest(writer);
+        writer.add(includeExpired)
                 .add(endDateTime)
                 .add(barSize)
                 .add(duration)
@@ -105,18 +73,7 @@ public record ReqHistoricalData(
 
     static ReqHistoricalData read(FieldReader f, int serverVersion) {
         int reqId = f.readInt();
-        int conId = f.readInt();
-        String symbol = f.readString();
-        String secType = f.readString();
-        String expiry = f.readString();
-        double strike = f.readDoubleMax();
-        String right = f.readString();
-        String multiplier = f.readString();
-        String exchange = f.readString();
-        String primaryExchange = f.readString();
-        String currency = f.readString();
-        String localSymbol = f.readString();
-        String tradingClass = f.readString();
+        Contract contract = Contract.readRequest(f);
         boolean includeExpired = f.readBool();
         String end = f.readString();
         String barSize = f.readString();
@@ -124,7 +81,7 @@ public record ReqHistoricalData(
         boolean useRth = f.readBool();
         String whatToShow = f.readString();
         int formatDate = f.readInt();
-        if (secType.equals("BAG")) {
+        if (contract.secType().equals("BAG")) {
             int legs = f.readInt();
             for (int i = 0; i < legs * 4; i++) {
                 f.skip();
@@ -132,18 +89,7 @@ public record ReqHistoricalData(
         }
         return new ReqHistoricalData(
                 reqId,
-                conId,
-                symbol,
-                secType,
-                expiry,
-                strike,
-                right,
-                multiplier,
-                exchange,
-                primaryExchange,
-                currency,
-                localSymbol,
-                tradingClass,
+                contract,
                 includeExpired,
                 end,
                 barSize,

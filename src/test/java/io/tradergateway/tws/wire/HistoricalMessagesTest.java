@@ -39,8 +39,17 @@ class HistoricalMessagesTest {
     @Test
     void reqHistoricalDataWithAFullContractReadsBack() {
         ReqHistoricalData full = new ReqHistoricalData(
-                7, 0, "AAPL", "STK", "", 0, "", "", "SMART", "", "USD", "", "", false, "", "1 day", "1 Y", false,
-                "BID_ASK", 1, false, "");
+                7,
+                new Contract(0, "AAPL", "STK", "", 0, "", "", "SMART", "", "USD", "", ""),
+                false,
+                "",
+                "1 day",
+                "1 Y",
+                false,
+                "BID_ASK",
+                1,
+                false,
+                "");
         assertThat(fields(full, 176)).isEqualTo("20|7|0|AAPL|STK||0.0|||SMART||USD|||0||1 day|1 Y|0|BID_ASK|1|0||");
         assertThat(ClientRequests.CODEC.decode(full.payload(176), 176)).isEqualTo(full);
         assertThat(ClientRequests.CODEC.decode(BY_CONID.payload(200), 200)).isEqualTo(BY_CONID);
