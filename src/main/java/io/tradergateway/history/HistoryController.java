@@ -2,12 +2,15 @@ package io.tradergateway.history;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.tradergateway.contract.ContractDescription;
 import io.tradergateway.contract.ContractQuery;
 import io.tradergateway.web.InvalidParameterException;
 import java.time.Clock;
 import java.util.List;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -46,7 +49,12 @@ class HistoryController {
                     + " Give duration (one TWS request, IB's step-size table applies) or start[/end] (split into"
                     + " the largest requests IB allows and stitched). Paced by IB's rules: 429 with Retry-After"
                     + " when the wait would exceed the bounded wait. 404 history-no-data when the range has no"
-                    + " bars. JSON by default, CSV with Accept: text/csv.")
+                    + " bars. JSON by default, CSV with Accept: text/csv.",
+            parameters = {
+                @Parameter(name = "conId", in = ParameterIn.QUERY),
+                @Parameter(name = "symbol", in = ParameterIn.QUERY, description = "IB symbol, when no conId is given"),
+                @Parameter(name = "secType", in = ParameterIn.QUERY, description = "security type, default STK")
+            })
     ResponseEntity<ResponseBodyEmitter> bars(
             @Parameter(
                             description = "IB contract id; or give symbol (and secType ...) instead",
@@ -54,50 +62,7 @@ class HistoryController {
                             schema = @Schema(pattern = "^[1-9][0-9]{0,9}$"))
                     @RequestParam(required = false)
                     String conId,
-            @Parameter(
-                            description = "IB symbol, when no conId is given",
-                            example = "AAPL",
-                            schema = @Schema(pattern = "^[A-Za-z0-9][A-Za-z0-9 ./&-]{0,23}$"))
-                    @RequestParam(required = false)
-                    String symbol,
-            @Parameter(
-                            description = "security type, default STK",
-                            example = "STK",
-                            schema =
-                                    @Schema(
-                                            allowableValues = {
-                                                "STK", "OPT", "FUT", "CASH", "IND", "FOP", "WAR", "BOND", "CFD",
-                                                "CMDTY", "FUND", "CRYPTO"
-                                            }))
-                    @RequestParam(required = false)
-                    String secType,
-            @Parameter(
-                            description = "exchange, default SMART",
-                            example = "SMART",
-                            schema = @Schema(pattern = "^[A-Za-z0-9.]{1,16}$"))
-                    @RequestParam(required = false)
-                    String exchange,
-            @Parameter(description = "ISO currency", example = "USD", schema = @Schema(pattern = "^[A-Za-z]{3}$"))
-                    @RequestParam(required = false)
-                    String currency,
-            @Parameter(
-                            description = "derivatives: yyyyMM or yyyyMMdd",
-                            example = "202612",
-                            schema = @Schema(pattern = "^(\\d{6}|\\d{8})$"))
-                    @RequestParam(required = false)
-                    String expiry,
-            @Parameter(
-                            description = "options: strike price, positive",
-                            example = "150",
-                            schema = @Schema(pattern = "^[0-9]*\\.?[0-9]+$"))
-                    @RequestParam(required = false)
-                    String strike,
-            @Parameter(
-                            description = "options: C or P (CALL, PUT accepted)",
-                            example = "C",
-                            schema = @Schema(allowableValues = {"C", "P", "CALL", "PUT"}))
-                    @RequestParam(required = false)
-                    String right,
+            @ParameterObject ContractDescription contract,
             @Parameter(
                             description = "IB spelling (1 secs ... 1 month) or 1s, 1m, 1h, 1d, 1w, 1mo",
                             example = "\"1 min\"", // quoted: springdoc would read 1 min as the number 1
@@ -164,11 +129,11 @@ class HistoryController {
         Integer id = conId == null || conId.isBlank() ? null : parseConId(conId);
         ContractQuery query = null;
         if (id == null) {
-            if (symbol == null || symbol.isBlank()) {
+            if (!contract.given()) {
                 throw new InvalidParameterException("conId", "conId or symbol (a contract description) is required");
             }
-            query = ContractQuery.parse(symbol, secType, exchange, currency, expiry, strike, right);
-        } else if (symbol != null && !symbol.isBlank()) {
+            query = contract.toQuery();
+        } else if (contract.given()) {
             throw new InvalidParameterException("conId", "give conId or symbol, not both");
         }
         return history.open(id, query, params, formatFor(accept));
