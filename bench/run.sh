@@ -127,26 +127,31 @@ start_timed() {
   echo "$wall $cpu $rss $first"
 }
 
+# cached_start NAME JAVA LABEL BASELINE_MS: deploy/fast-start.sh (the README's one command) with that JDK; the
+# training run is not timed, the start after it is
+cached_start() {
+  local name=$1 java=$2 label=$3 baseline=$4 w c r f s
+  if JAVA=$java FAST_START_DIR=$OUT/fast-$name deploy/fast-start.sh --prepare 2>/dev/null; then
+    read -r w c r f s < <(JAVA=$java FAST_START_DIR=$OUT/fast-$name start_timed "$name" deploy/fast-start.sh)
+    result "startup-to-ready, $label" "${w} ms (cpu ${c} ms)" "plain jar ${baseline} ms" "$(ratio "$w" "$baseline")" "< 2500 ms" "$(verdict "$w" '<=' 2500)"
+    RSS_ALL+=", $name ${r}"; FIRST_REQUESTS+=", $name ${f} ms"
+  else
+    result "startup-to-ready, $label" "training failed ($OUT/fast-$name)" "-" "-" "< 2500 ms" "MISSED"
+  fi
+}
+
 FIRST_REQUESTS=""
+RSS_ALL=""
 bench_startup() {
-  local w c r f s rss_all first_all plain17 plain25
+  local w c r f s plain17 plain25
   read -r w c r f s < <(start_timed plain17 "$JAVA17" -jar "$JAR")
   plain17=$w
   result "startup-to-ready (sim), JDK 17, plain jar" "${w} ms (cpu ${c} ms)" "-" "-" "< 2500 ms" "$(verdict "$w" '<=' 2500)"
-  rss_all="17 plain ${r}"; first_all="17 plain ${f} ms (HTTP $s)"
-
-  # deploy/fast-start.sh is the README's one command: CDS on 17, the AOT cache on 25 (trained once, not timed).
+  RSS_ALL="plain17 ${r}"; FIRST_REQUESTS="plain17 ${f} ms (HTTP $s)"
   # Smoke mode keeps one cached start (the AOT cache where a JDK 25 is, else CDS) to stay fast.
-  if [ "$SMOKE" = 1 ] && [ -n "$JAVA25" ]; then
-    :
-  elif JAVA=$JAVA17 FAST_START_DIR=$OUT/fast17 deploy/fast-start.sh --prepare 2>/dev/null; then
-    read -r w c r f s < <(JAVA=$JAVA17 FAST_START_DIR=$OUT/fast17 start_timed cds17 deploy/fast-start.sh)
-    result "startup-to-ready, JDK 17, fast-start (CDS)" "${w} ms (cpu ${c} ms)" "plain jar ${plain17} ms" "$(ratio "$w" "$plain17")" "< 2500 ms" "$(verdict "$w" '<=' 2500)"
-    rss_all+=", 17 CDS ${r}"; first_all+=", 17 CDS ${f} ms"
-  else
-    result "startup-to-ready, JDK 17, fast-start (CDS)" "training failed ($OUT/fast17)" "-" "-" "< 2500 ms" "MISSED"
+  if [ "$SMOKE" = 0 ] || [ -z "$JAVA25" ]; then
+    cached_start cds17 "$JAVA17" "JDK 17, fast-start (CDS)" "$plain17"
   fi
-
   if [ -z "$JAVA25" ]; then
     result "startup-to-ready, JDK 25, fast-start (AOT cache)" "no JDK 25 found (JAVA25_HOME)" "-" "-" "< 2500 ms" "n/a"
   else
@@ -155,18 +160,11 @@ bench_startup() {
       read -r w c r f s < <(start_timed plain25 "$JAVA25" -jar "$JAR")
       plain25=$w
       result "startup-to-ready, JDK 25, plain jar" "${w} ms (cpu ${c} ms)" "JDK 17 plain ${plain17} ms" "$(ratio "$w" "$plain17")" "< 2500 ms" "$(verdict "$w" '<=' 2500)"
-      rss_all+=", 25 plain ${r}"; first_all+=", 25 plain ${f} ms"
+      RSS_ALL+=", plain25 ${r}"; FIRST_REQUESTS+=", plain25 ${f} ms"
     fi
-    if JAVA=$JAVA25 FAST_START_DIR=$OUT/fast25 deploy/fast-start.sh --prepare 2>/dev/null; then
-      read -r w c r f s < <(JAVA=$JAVA25 FAST_START_DIR=$OUT/fast25 start_timed aot25 deploy/fast-start.sh)
-      result "startup-to-ready, JDK 25, fast-start (AOT cache)" "${w} ms (cpu ${c} ms)" "plain jar ${plain25} ms" "$(ratio "$w" "$plain25")" "< 2500 ms" "$(verdict "$w" '<=' 2500)"
-      rss_all+=", 25 AOT ${r}"; first_all+=", 25 AOT ${f} ms"
-    else
-      result "startup-to-ready, JDK 25, fast-start (AOT cache)" "training failed ($OUT/fast25)" "-" "-" "< 2500 ms" "MISSED"
-    fi
+    cached_start aot25 "$JAVA25" "JDK 25, fast-start (AOT cache)" "$plain25"
   fi
-  result "rss-after-start (MiB)" "$rss_all" "-" "-" "report" "-"
-  FIRST_REQUESTS=$first_all
+  result "rss-after-start (MiB)" "$RSS_ALL" "-" "-" "report" "-"
 }
 
 # ---- 8. per-request cost: GET /api/v1/positions with the API key against a bare Boot app of the same version
