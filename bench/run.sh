@@ -390,7 +390,6 @@ main() {
       decode) bench_decode ;;
       *) echo "ONLY=startup|positions|heap|pacing|decode" >&2; exit 2 ;;
     esac
-    cat "$RESULTS"
     return
   fi
   bench_startup
