@@ -6,7 +6,7 @@
 #
 #   bench/run.sh           full run (a few minutes)
 #   bench/run.sh --smoke   seconds, tiny sizes: proves the suite still works (CI runs this)
-#   ONLY=startup|positions|heap|pacing|decode bench/run.sh [--smoke]   one benchmark, for working on it
+#   ONLY=startup|startup-steps|positions|heap|pacing|decode bench/run.sh [--smoke]   one benchmark, for working on it
 #   PROFILE=1 ...          also records JFR while the gateway serves positions and prints its top frames
 # JDK 25 for the AOT-cache start-up: $JAVA25_HOME, else /usr/lib/jvm/*25*; without one that line says so.
 set -euo pipefail
@@ -88,7 +88,7 @@ wait_ready() {
   echo "app on $port never became ready; log:" >&2; tail -30 "$OUT/app-$port.log" >&2; return 1
 }
 
-stop_app() { [ -n "$APP_PID" ] && kill "$APP_PID" && wait "$APP_PID" 2>/dev/null || true; APP_PID=""; }
+stop_app() { [ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null && wait "$APP_PID" 2>/dev/null || true; APP_PID=""; }
 
 rss_mib() { awk '/VmRSS/ {printf "%.0f", $2/1024}' "/proc/$1/status"; }
 # CPU time a process has used (all threads, user + system), in microseconds: less sensitive to other load than
@@ -384,11 +384,14 @@ main() {
   if [ -n "${ONLY:-}" ]; then   # ONLY=pacing bench/run.sh: one benchmark, for working on it
     case "$ONLY" in
       startup) bench_startup ;;
+      startup-steps)   # where start-up time goes: Spring's start-up steps, slowest first (test-side tool)
+        java -cp "target/classes:target/test-classes:$(cat target/test-classpath.txt)" io.tradergateway.bench.StartupSteps \
+          --spring.profiles.active=sim --server.port=0 --gateway.ib-status.enabled=false --logging.level.root=WARN ;;
       positions) bench_positions ;;
       heap) bench_heap_bound "$HISTORY_DAYS" ;;
       pacing) bench_pacing 120 ;;
       decode) bench_decode ;;
-      *) echo "ONLY=startup|positions|heap|pacing|decode" >&2; exit 2 ;;
+      *) echo "ONLY=startup|startup-steps|positions|heap|pacing|decode" >&2; exit 2 ;;
     esac
     return
   fi
