@@ -376,7 +376,9 @@ bench_big_history() {
     after=$(heap_used "$port")
     if [ "$fmt" = csv ]; then bars=$(( $(wc -l < "$OUT/big.csv") - 1 )); else bars=$(python3 -c "import json; print(len(json.load(open('$OUT/big.json'))['bars']))"); fi
     result "history $bars 1-min bars as $fmt (cached)" "${warm} ms" "first fetch from TWS ${cold} ms" "$(ratio "$warm" "$cold")" "< 1000 ms" "$(verdict "$warm" '<=' 1000)"
-    result "history $fmt heap while streaming" "peak +$(( peak - before )) MiB (uncollected garbage included)" "retained after GC +$(( after - before )) MiB" "-" "< 64 MiB" "$(verdict "$(( peak - before ))" '<=' 64)"
+    # with an unbounded heap the peak is mostly garbage not yet collected: an estimate, reported; the bound itself
+    # is proven by the heap-bound run (a fixed small -Xmx that must serve every stream)
+    result "history $fmt heap while streaming" "peak +$(( peak - before )) MiB (uncollected garbage included)" "retained after GC +$(( after - before )) MiB" "-" "report (bound: heap-bound line)" "-"
   done
 }
 
