@@ -9,7 +9,6 @@ import io.tradergateway.contract.ContractDescription;
 import io.tradergateway.contract.ContractQuery;
 import io.tradergateway.web.InvalidParameterException;
 import java.time.Clock;
-import java.util.List;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -136,28 +135,7 @@ class HistoryController {
         } else if (contract.given()) {
             throw new InvalidParameterException("conId", "give conId or symbol, not both");
         }
-        return history.open(id, query, params, formatFor(accept));
-    }
-
-    private BarFormat formatFor(String accept) {
-        if (accept != null && !accept.isBlank()) {
-            try {
-                List<MediaType> types = MediaType.parseMediaTypes(accept);
-                types.sort(java.util.Comparator.comparingDouble(MediaType::getQualityValue)
-                        .reversed());
-                for (MediaType type : types) {
-                    if (type.isCompatibleWith(BarFormat.CSV) && !type.isWildcardType()) {
-                        return BarFormat.csv();
-                    }
-                    if (type.isCompatibleWith(MediaType.APPLICATION_JSON)) {
-                        return BarFormat.json(mapper);
-                    }
-                }
-            } catch (RuntimeException e) {
-                // unreadable Accept: JSON, the default
-            }
-        }
-        return BarFormat.json(mapper);
+        return history.open(id, query, params, BarFormat.forAccept(accept, mapper));
     }
 
     private static int parseConId(String value) {

@@ -3,6 +3,7 @@ package io.tradergateway.history;
 import io.tradergateway.contract.ContractInfo;
 import io.tradergateway.contract.ContractQuery;
 import io.tradergateway.web.StreamAbortedException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -99,15 +100,13 @@ class HistoryUseCase {
             HistoryBulkhead.Permit permit) {
         try (permit) {
             MediaType type = format.mediaType();
-            emitter.send(format.head(head), type);
-            emitter.send(format.bars(first), type);
-            List<HistoryBar> bars;
-            while ((bars = download.next()) != null) {
-                if (!bars.isEmpty()) {
-                    emitter.send(format.bars(bars), type);
-                }
-            }
-            emitter.send(format.tail(), type);
+            BarFormat.Sink out = piece -> emitter.send(piece, type);
+            out.write(format.head(head).getBytes(StandardCharsets.UTF_8));
+            List<HistoryBar> bars = first;
+            do {
+                format.write(bars, out);
+            } while ((bars = download.next()) != null);
+            out.write(format.tail().getBytes(StandardCharsets.UTF_8));
             emitter.complete();
         } catch (Exception e) {
             // the status is sent already: the client must see a broken body, not a complete-looking short one

@@ -10,7 +10,7 @@ import org.slf4j.LoggerFactory;
  * Listener notifications (state changes, scheduled reconnects). They are queued while the manager holds its
  * lock and delivered after it is released, by one thread at a time, in order, on the thread that caused them:
  * so a state change is seen before the messages that follow it, and never from under the lock. The manager
- * flushes at the end of every locked section ({@code TwsConnectionManager.locked}), so no state change can
+ * flushes at the end of every locked section ({@code SessionKeeper.locked}), so no state change can
  * forget to.
  */
 final class Notifier {
