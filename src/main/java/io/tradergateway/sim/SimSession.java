@@ -76,7 +76,7 @@ final class SimSession implements Runnable {
                 if (lastSecond > SimRateMeter.MAX_PER_SECOND) {
                     simulator.rateViolation();
                     notice(
-                            100,
+                            ErrorCodes.MAX_RATE_EXCEEDED,
                             "Max rate of messages per second has been exceeded:max=" + SimRateMeter.MAX_PER_SECOND
                                     + " rec=" + lastSecond + " (1)");
                 }
