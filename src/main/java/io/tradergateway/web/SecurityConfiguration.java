@@ -1,5 +1,6 @@
 package io.tradergateway.web;
 
+import jakarta.servlet.DispatcherType;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -13,7 +14,8 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
 
 /**
  * API-key security: when {@code gateway.security.api-keys} is set, {@code /api/**} and {@code /sim/**} need
- * one of those keys in {@code X-API-Key}; probes, metrics and the API docs stay open. Stateless: no session,
+ * one of those keys in {@code X-API-Key}; probes, metrics, the API docs and the operator console's static files
+ * stay open (the console sends the key on its data calls). Stateless: no session,
  * no cookies, so no CSRF surface. A rejected request gets the same ProblemDetail as any other error.
  */
 @Configuration(proxyBeanMethods = false)
@@ -31,6 +33,7 @@ public class SecurityConfiguration {
                 .formLogin(AbstractHttpConfigurer::disable)
                 .logout(AbstractHttpConfigurer::disable)
                 .requestCache(AbstractHttpConfigurer::disable)
+                .headers(h -> h.addHeaderWriter(ConsoleConfiguration.contentSecurityPolicy()))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .addFilterBefore(new ApiKeyFilter(properties.apiKeys()), AnonymousAuthenticationFilter.class)
                 .exceptionHandling(e -> e.authenticationEntryPoint((request, response, cause) -> {
@@ -40,6 +43,9 @@ public class SecurityConfiguration {
                     resolver.resolveException(request, response, null, new ApiKeyRejectedException(detail));
                 }))
                 .authorizeHttpRequests(auth -> {
+                    // The async dispatch that completes a streamed response (history) belongs to a request
+                    // that was authorised already; it carries no X-API-Key check of its own (issue 17).
+                    auth.dispatcherTypeMatchers(DispatcherType.ASYNC).permitAll();
                     if (properties.keysRequired()) {
                         auth.requestMatchers("/api/**", "/sim/**").authenticated();
                     }
