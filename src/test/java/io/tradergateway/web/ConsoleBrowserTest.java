@@ -2,12 +2,15 @@ package io.tradergateway.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tradergateway.status.StatusPageStub;
 import io.tradergateway.support.Http;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.logging.Level;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,14 +23,16 @@ import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The operator console in a real browser (headless chromium), against the gateway in simulator mode with an API
- * key configured and TRADER_CHECK=False: the key prompt, the book, a chart whose bar count matches the API's
- * answer, the API's validation message instead of a chart, a TWS outage and its recovery, the TRADER_CHECK
- * override. Screenshots go to target/console-screenshots/ for a reviewer.
+ * key configured, TRADER_CHECK=False and a status page reporting outages: the key prompt, the book, a chart whose bar count matches the API's
+ * answer, the API's validation message instead of a chart, a TWS outage and its recovery, IB's messages and
+ * the TRADER_CHECK override. Screenshots go to target/console-screenshots/ for a reviewer.
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -38,6 +43,20 @@ class ConsoleBrowserTest extends BrowserTestBase {
     private static final String KEY = "console-test-key";
     private static final Path SCREENSHOTS = Path.of("target", "console-screenshots");
     private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    /** IB's status page: messages for NASDAQ (an exchange of interest) and MOEX (not of interest). */
+    static final StatusPageStub PAGE = new StatusPageStub();
+
+    @DynamicPropertySource
+    static void statusPage(DynamicPropertyRegistry registry) {
+        PAGE.serve("multi-section.html");
+        PAGE.register(registry, true);
+    }
+
+    @AfterAll
+    static void stopPage() {
+        PAGE.close();
+    }
 
     Http http;
 
@@ -176,14 +195,31 @@ class ConsoleBrowserTest extends BrowserTestBase {
     }
 
     @Test
-    void theTraderCheckOverrideIsShownInPlainWords() {
+    void ibStatusMessagesAreListedAndTheTraderCheckOverrideIsShownInPlainWords() {
         openWithKey();
-        wait.until(
-                d -> "false".equals(browser.findElement(By.id("trader-check")).getAttribute("data-enabled")));
+        JsonNode ib = apiJson("/api/v1/status").get("ibStatus");
+        String state = ib.get("state").asString();
+        assertThat(state).isIn("OUTAGE", "MAINTENANCE");
+        wait.until(d -> state.equals(dataState("link-ib")));
+
+        List<WebElement> relevant = browser.findElements(By.cssSelector("#ib-relevant li"));
+        assertThat(relevant).hasSize(ib.get("relevant").size());
+        assertThat(browser.findElement(By.id("ib-relevant")).getText()).contains("NASDAQ");
+        browser.findElement(By.cssSelector("#chain details summary")).click();
+        assertThat(browser.findElements(By.cssSelector("#ib-irrelevant li")))
+                .hasSize(ib.get("irrelevant").size());
+        assertThat(browser.findElement(By.id("ib-irrelevant")).getText()).contains("MOEX");
+
+        // TRADER_CHECK=False: the page's outage is shown, and so is the fact that it does not stop trading
+        assertThat(browser.findElement(By.id("trader-check")).getAttribute("data-enabled"))
+                .isEqualTo("false");
         assertThat(browser.findElement(By.id("trader-check")).getText())
-                .contains("TRADER_CHECK=False", "OFF", "ignores");
+                .contains("TRADER_CHECK=False", "OFF", "ignores", state);
         assertThat(browser.findElement(By.id("link-ib")).getAttribute("class")).contains("off");
-        assertThat(browser.findElement(By.id("link-ib")).getText()).contains("not checked");
+        assertThat(browser.findElement(By.id("link-ib")).getText())
+                .contains("not checked", state.toLowerCase(Locale.ROOT));
+        assertThat(dataState("link-trading")).isEqualTo("UP");
+        chromium.screenshot(SCREENSHOTS.resolve("ib-status.png"));
     }
 
     private void askForHistory(String contract, String barSize, String count, String unit) {
