@@ -39,7 +39,9 @@ export function renderChain({ status, liveness, readiness, trading }) {
   link('link-gateway', liveness.status === 0 ? 'bad' : healthTone(live), live || 'UNREACHABLE',
     liveness.status === 0 ? 'unreachable' : live === 'UP' ? 'up' : live || '?');
   const tradingStatus = trading.body && trading.body.status;
-  link('link-trading', healthTone(tradingStatus), tradingStatus || 'UNKNOWN',
+  // the trading group answers 503 for anything but UP: UNKNOWN there means "not safe", not "no idea"
+  const tradingTone = tradingStatus === 'UP' ? 'ok' : tradingStatus === 'MAINTENANCE' ? 'warn' : 'bad';
+  link('link-trading', tradingTone, tradingStatus || 'UNKNOWN',
     tradingStatus === 'UP' ? 'safe to trade' : tradingStatus ? 'not safe: ' + tradingStatus : '?');
   renderHealth(status.body, readiness, trading);
   if (!status.ok) {

@@ -63,6 +63,11 @@ function query() {
   }
   params.set('barSize', $('h-barSize').value);
   params.set('duration', $('h-durationCount').value.trim() + ' ' + $('h-durationUnit').value);
+  const end = $('h-end').value;
+  if (end) {
+    // the browser's local time, sent as UTC in whole seconds
+    params.set('end', new Date(end).toISOString().replace(/\.\d{3}Z$/, 'Z'));
+  }
   params.set('whatToShow', $('h-whatToShow').value);
   params.set('useRth', String($('h-useRth').checked));
   return params.toString();
