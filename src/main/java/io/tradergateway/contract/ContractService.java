@@ -24,7 +24,9 @@ import org.springframework.stereotype.Service;
  * Contract lookups (reqContractDetails), cached. Contract details rarely change, and every history request by
  * description needs a conId first, so lookups are cached for a day (Caffeine, bounded by size). The cache
  * holds the future itself: identical lookups in flight share one TWS request, and a failed lookup is not
- * cached.
+ * cached. A lookup's future always completes normally, with the contracts or the failure as a value: a future
+ * that failed would make Caffeine log a warning with a stack trace for every unknown contract, an ordinary
+ * client error.
  */
 @Service
 @EnableConfigurationProperties(ContractProperties.class)
@@ -32,7 +34,7 @@ public class ContractService {
 
     private final TwsConnectionManager connection;
     private final ContractProperties settings;
-    private final AsyncCache<Object, List<ContractInfo>> cache;
+    private final AsyncCache<Object, Lookup> cache;
 
     public ContractService(TwsConnectionManager connection, ContractProperties settings, Clock clock) {
         this.connection = connection;
@@ -46,28 +48,35 @@ public class ContractService {
 
     /** Every contract matching the description; {@link ContractNotFoundException} when there is none. */
     public List<ContractInfo> lookup(ContractQuery query) {
-        return join(cache.get(
+        return join(
                 query,
-                (key, executor) -> fetch(
-                        query.symbol() + " " + query.secType(),
-                        reqId -> ReqContractDetails.of(
-                                reqId,
-                                0,
-                                query.symbol(),
-                                query.secType().name(),
-                                query.expiry(),
-                                query.strike() == null ? 0 : query.strike().doubleValue(),
-                                query.right(),
-                                query.exchange(),
-                                query.currency()))));
+                cache.get(
+                        query,
+                        (key, executor) -> fetch(
+                                query.symbol() + " " + query.secType(),
+                                reqId -> ReqContractDetails.of(
+                                        reqId,
+                                        0,
+                                        query.symbol(),
+                                        query.secType().name(),
+                                        query.expiry(),
+                                        query.strike() == null
+                                                ? 0
+                                                : query.strike().doubleValue(),
+                                        query.right(),
+                                        query.exchange(),
+                                        query.currency()))));
     }
 
     /** The contract with this conId; {@link ContractNotFoundException} when TWS knows none. */
     public ContractInfo byConId(int conId) {
-        List<ContractInfo> found = join(cache.get(
+        List<ContractInfo> found = join(
                 conId,
-                (key, executor) -> fetch(
-                        "conId " + conId, reqId -> ReqContractDetails.of(reqId, conId, "", "", "", 0, "", "", ""))));
+                cache.get(
+                        conId,
+                        (key, executor) -> fetch(
+                                "conId " + conId,
+                                reqId -> ReqContractDetails.of(reqId, conId, "", "", "", 0, "", "", ""))));
         return found.get(0);
     }
 
@@ -83,8 +92,7 @@ public class ContractService {
         return found.get(0);
     }
 
-    private CompletableFuture<List<ContractInfo>> fetch(
-            String what, java.util.function.IntFunction<ReqContractDetails> request) {
+    private CompletableFuture<Lookup> fetch(String what, java.util.function.IntFunction<ReqContractDetails> request) {
         return connection
                 .request(TwsRequest.withReqId(
                         "contractDetails " + what, request::apply, null, Collector::new, settings.timeout()))
@@ -92,22 +100,30 @@ public class ContractService {
                     if (failure != null) {
                         Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
                         if (cause instanceof TwsRequestException e && e.code() == IbCode.NO_SECURITY_DEFINITION) {
-                            throw new ContractNotFoundException("TWS knows no contract for " + what);
+                            return Lookup.failed(new ContractNotFoundException("TWS knows no contract for " + what));
                         }
-                        throw cause instanceof RuntimeException r ? r : new CompletionException(cause);
+                        return Lookup.failed(cause instanceof RuntimeException r ? r : new CompletionException(cause));
                     }
                     if (found.isEmpty()) {
-                        throw new ContractNotFoundException("TWS knows no contract for " + what);
+                        return Lookup.failed(new ContractNotFoundException("TWS knows no contract for " + what));
                     }
-                    return found;
+                    return new Lookup(found, null);
                 });
     }
 
-    private static List<ContractInfo> join(CompletableFuture<List<ContractInfo>> future) {
-        try {
-            return future.join();
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+    /** The contracts, or the failure: a failed lookup leaves the cache, so the next one asks TWS again. */
+    private List<ContractInfo> join(Object key, CompletableFuture<Lookup> future) {
+        Lookup lookup = future.join();
+        if (lookup.failure() != null) {
+            cache.asMap().remove(key, future);
+            throw lookup.failure();
+        }
+        return lookup.contracts();
+    }
+
+    private record Lookup(List<ContractInfo> contracts, RuntimeException failure) {
+        static Lookup failed(RuntimeException failure) {
+            return new Lookup(List.of(), failure);
         }
     }
 

@@ -7,6 +7,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import io.tradergateway.contract.ContractInfo;
 import io.tradergateway.contract.ContractQuery;
 import io.tradergateway.web.InvalidParameterException;
+import io.tradergateway.web.StreamAbortedException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -255,9 +256,9 @@ class HistoryController {
             emitter.send(format.tail(), type);
             emitter.complete();
         } catch (Exception e) {
-            // the status is sent already: all a client can see is a truncated body
+            // the status is sent already: the client must see a broken body, not a complete-looking short one
             log.warn("history stream ended early: {}", e.toString());
-            emitter.completeWithError(e);
+            emitter.completeWithError(new StreamAbortedException("history stream ended early", e));
         }
     }
 

@@ -17,7 +17,8 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param enabled scrape the page on a schedule; false = never fetch it, and {@code ibStatus} stays UNKNOWN
  *     unless TRADER_CHECK turns the check off (env GATEWAY_IB_STATUS_ENABLED)
- * @param url the status page (env GATEWAY_IB_STATUS_URL)
+ * @param url the status page (env GATEWAY_IB_STATUS_URL); {@code classpath:...} reads a page bundled with the
+ *     gateway (the simulator demo's default)
  * @param exchanges exchanges of interest, e.g. NYSE, NASDAQ; empty = every exchange outage matters
  *     (env GATEWAY_IB_STATUS_EXCHANGES, comma-separated)
  * @param ignoredExchanges exchanges whose outages never matter (env GATEWAY_IB_STATUS_IGNORED_EXCHANGES)
@@ -55,8 +56,12 @@ public record IbStatusProperties(
         ignoredExchanges = normalise(ignoredExchanges);
         maintenanceWindows =
                 maintenanceWindows == null ? MaintenanceWindow.northAmerica() : List.copyOf(maintenanceWindows);
-        if (url != null && !("https".equalsIgnoreCase(url.getScheme()) || "http".equalsIgnoreCase(url.getScheme()))) {
-            throw new IllegalArgumentException("gateway.ib-status.url must be an http(s) URL, not " + url);
+        if (url != null
+                && !("https".equalsIgnoreCase(url.getScheme())
+                        || "http".equalsIgnoreCase(url.getScheme())
+                        || StatusPageFetcher.isBundled(url))) {
+            throw new IllegalArgumentException(
+                    "gateway.ib-status.url must be an http(s) URL or a classpath: page, not " + url);
         }
         requirePositive("refresh-interval", refreshInterval);
         requirePositive("connect-timeout", connectTimeout);

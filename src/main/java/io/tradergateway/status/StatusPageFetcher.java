@@ -54,7 +54,17 @@ final class StatusPageFetcher implements AutoCloseable {
                 .build();
     }
 
+    /** Schemes of a page that ships with the gateway (Spring resolves {@code classpath:} to file: or jar:). */
+    private static final Set<String> BUNDLED = Set.of("classpath", "file", "jar");
+
+    static boolean isBundled(URI uri) {
+        return uri.getScheme() != null && BUNDLED.contains(uri.getScheme().toLowerCase(Locale.ROOT));
+    }
+
     FetchedPage fetch(URI start) throws StatusPageFetchException, InterruptedException {
+        if (isBundled(start)) {
+            return bundled(start);
+        }
         URI uri = start;
         for (int hop = 0; ; hop++) {
             HttpResponse<byte[]> response = send(uri);
@@ -69,6 +79,28 @@ final class StatusPageFetcher implements AutoCloseable {
                 throw new StatusPageFetchException("more than " + MAX_REDIRECTS + " redirects from " + start.getHost());
             }
             uri = redirectTarget(uri, response);
+        }
+    }
+
+    /**
+     * A page bundled with the gateway ({@code classpath:sim/ib-status.html}): the simulator demo's stand-in for
+     * IB's page, so that a demo run offline is not DOWN for a page it cannot reach.
+     */
+    private FetchedPage bundled(URI uri) throws StatusPageFetchException {
+        String path = uri.getSchemeSpecificPart();
+        try (java.io.InputStream in = "classpath".equalsIgnoreCase(uri.getScheme())
+                ? StatusPageFetcher.class.getClassLoader().getResourceAsStream(path.replaceFirst("^/+", ""))
+                : uri.toURL().openStream()) {
+            if (in == null) {
+                throw new StatusPageFetchException("no bundled status page " + path);
+            }
+            byte[] body = in.readNBytes((int) settings.maxBodySize().toBytes() + 1);
+            if (body.length > settings.maxBodySize().toBytes()) {
+                throw new StatusPageFetchException("the bundled status page " + path + " is over max-body-size");
+            }
+            return new FetchedPage(uri, body, null);
+        } catch (java.io.IOException e) {
+            throw new StatusPageFetchException("cannot read the bundled status page " + path);
         }
     }
 

@@ -13,8 +13,11 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
  * Every error leaves as a {@link ProblemDetail} with a stable {@code type} from {@link ProblemTypes} and a
@@ -64,6 +67,12 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                                 "the query string or form body cannot be parsed (bad percent-encoding or too many parameters)"));
     }
 
+    /** Rethrown as it is, so it reaches Tomcat, which closes the committed response without its last chunk. */
+    @ExceptionHandler(StreamAbortedException.class)
+    void streamAborted(StreamAbortedException e) throws StreamAbortedException {
+        throw e;
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
         log.error("unhandled error on {} {}", request.getMethod(), request.getRequestURI(), e);
@@ -73,6 +82,48 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                         ProblemTypes.INTERNAL_ERROR,
                         "Internal error",
                         "the gateway failed to handle this request; the cause is in its log"));
+    }
+
+    /** Says which method and path have no endpoint, rather than Spring's "No static resource ...". */
+    @Override
+    protected ResponseEntity<Object> handleNoResourceFoundException(
+            NoResourceFoundException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String method = ex.getHttpMethod().name();
+        String path = request instanceof ServletWebRequest web
+                ? web.getRequest().getRequestURI()
+                : "/" + ex.getResourcePath();
+        ProblemDetail problem = problem(
+                HttpStatus.NOT_FOUND,
+                ProblemTypes.NOT_FOUND,
+                "Not Found",
+                "no endpoint answers " + method + " " + echo(path, 100)
+                        + "; the API is under /api/v1 (see /v3/api-docs or /swagger-ui.html)");
+        return handleExceptionInternal(ex, problem, headers, HttpStatus.NOT_FOUND, request);
+    }
+
+    /** Names each rejected parameter, its rule and the value given, rather than "Validation failure". */
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(
+            HandlerMethodValidationException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        java.util.List<String> reasons = new java.util.ArrayList<>();
+        java.util.List<String> names = new java.util.ArrayList<>();
+        for (var result : ex.getParameterValidationResults()) {
+            String name = result.getMethodParameter().getParameterName();
+            names.add(name);
+            for (var error : result.getResolvableErrors()) {
+                reasons.add(name + " " + error.getDefaultMessage() + " (got "
+                        + echo(String.valueOf(result.getArgument()), 32) + ")");
+            }
+        }
+        ProblemDetail problem = problem(
+                HttpStatus.BAD_REQUEST,
+                ProblemTypes.INVALID_PARAMETER,
+                "Invalid parameter",
+                String.join("; ", reasons));
+        if (names.size() == 1) {
+            problem.setProperty("parameter", names.get(0));
+        }
+        return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
     }
 
     /** Gives Spring MVC's own errors (404, 405, 406, 400...) our stable types. */
@@ -93,6 +144,12 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         problem.setType(type);
         problem.setTitle(title);
         return problem;
+    }
+
+    /** A client's value as it may be shown back: bounded, without markup or control characters. */
+    static String echo(String value, int max) {
+        String shown = value.length() <= max ? value : value.substring(0, max) + "...";
+        return shown.replaceAll("[^A-Za-z0-9 .,:/+_=&?%-]", "?");
     }
 
     private static boolean isDefaultType(URI type) {

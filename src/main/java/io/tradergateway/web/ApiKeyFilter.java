@@ -13,7 +13,9 @@ import java.security.NoSuchAlgorithmException;
 import java.util.List;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -24,12 +26,19 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * <p>With no keys configured, a caller on loopback is the local operator and is authenticated as such (it
  * sees health details); {@link ExposureGuard} makes sure such a gateway is loopback-only unless overridden,
  * and a remote caller of an overridden one stays anonymous.
+ *
+ * <p>The authentication is also kept in a request attribute, so the container's later dispatches of the same
+ * request (the ASYNC dispatch that completes a streamed history response, an ERROR dispatch) are authorised
+ * as the request they continue: without it, the async dispatch of a streamed body was denied after the body
+ * had been written and the response lost its final chunk.
  */
 final class ApiKeyFilter extends OncePerRequestFilter {
 
     static final String HEADER = "X-API-Key";
 
     private final List<byte[]> keyDigests;
+    private final RequestAttributeSecurityContextRepository dispatches =
+            new RequestAttributeSecurityContextRepository();
 
     ApiKeyFilter(List<String> keys) {
         this.keyDigests = keys.stream().map(ApiKeyFilter::sha256).toList();
@@ -40,21 +49,23 @@ final class ApiKeyFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         if (keyDigests.isEmpty()) {
             if (isLoopback(request.getRemoteAddr())) {
-                authenticate("local-operator");
+                authenticate("local-operator", request, response);
             }
         } else {
             String presented = request.getHeader(HEADER);
             if (presented != null && matches(presented)) {
-                authenticate("api-client");
+                authenticate("api-client", request, response);
             }
         }
         chain.doFilter(request, response);
     }
 
-    private static void authenticate(String principal) {
-        SecurityContextHolder.getContext()
-                .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-                        principal, null, AuthorityUtils.createAuthorityList("ROLE_API")));
+    private void authenticate(String principal, HttpServletRequest request, HttpServletResponse response) {
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                principal, null, AuthorityUtils.createAuthorityList("ROLE_API")));
+        SecurityContextHolder.setContext(context);
+        dispatches.saveContext(context, request, response);
     }
 
     /** The remote address is an IP literal, so this never resolves a name. */

@@ -8,11 +8,15 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Answers 400 to a path with a broken percent-escape before anything parses it. Tomcat rejects most of these
+ * Answers 400 to a path with a broken percent-escape, or an Accept header that is no list of media types, before
+ * anything parses them. Tomcat rejects most of these
  * itself, but lets them through inside path parameters ({@code /x;a=1%}), where Spring's path parser then
  * throws and the request would end as a 500 (found by {@code MalformedRequestFuzzTest}). Runs on error
  * dispatches too, because a container-made error (405 for TRACE) is forwarded with the same broken path.
@@ -21,24 +25,52 @@ final class MalformedPathFilter extends OncePerRequestFilter {
 
     private static final Pattern BROKEN_ESCAPE = Pattern.compile("%(?![0-9A-Fa-f]{2})");
 
-    /** Fixed text: nothing of the rejected request is echoed back. */
-    private static final byte[] BODY = ("{\"type\":\"" + ProblemTypes.INVALID_PARAMETER
-                    + "\",\"title\":\"Bad Request\",\"status\":400,"
-                    + "\"detail\":\"the request path contains a malformed percent-escape\"}")
-            .getBytes(StandardCharsets.UTF_8);
+    /** Fixed texts: nothing of the rejected request is echoed back. */
+    private static final byte[] BROKEN_PATH = body("the request path contains a malformed percent-escape");
+
+    private static final byte[] BROKEN_ACCEPT = body("the Accept header cannot be parsed as media types (e.g."
+            + " 'application/json' or 'text/csv;q=0.5'); send a valid one or none");
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (broken(request.getRequestURI())
                 || broken((String) request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI))) {
-            response.setStatus(HttpStatus.BAD_REQUEST.value());
-            response.setContentType(ProblemResponsesCustomizer.PROBLEM_JSON);
-            response.setContentLength(BODY.length);
-            response.getOutputStream().write(BODY);
-            return;
+            reject(response, BROKEN_PATH);
+        } else if (unreadableAccept(request)) {
+            reject(response, BROKEN_ACCEPT);
+        } else {
+            chain.doFilter(request, response);
         }
-        chain.doFilter(request, response);
+    }
+
+    private static void reject(HttpServletResponse response, byte[] body) throws IOException {
+        response.setStatus(HttpStatus.BAD_REQUEST.value());
+        response.setContentType(ProblemResponsesCustomizer.PROBLEM_JSON);
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
+    }
+
+    /**
+     * An Accept header Spring cannot parse ({@code a/b/c}, {@code *}{@code /*;q=abc}) would fail content negotiation
+     * twice: once for the answer and once for the problem about it, leaving a 406 or 404 with no body at all.
+     */
+    private static boolean unreadableAccept(HttpServletRequest request) {
+        java.util.Enumeration<String> values = request.getHeaders(HttpHeaders.ACCEPT);
+        while (values != null && values.hasMoreElements()) {
+            try {
+                MediaType.parseMediaTypes(values.nextElement());
+            } catch (InvalidMediaTypeException e) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static byte[] body(String detail) {
+        return ("{\"type\":\"" + ProblemTypes.INVALID_PARAMETER + "\",\"title\":\"Bad Request\",\"status\":400,"
+                        + "\"detail\":\"" + detail + "\"}")
+                .getBytes(StandardCharsets.UTF_8);
     }
 
     /** Also on the container's error dispatch (e.g. its 405 for TRACE), which parses the failed path again. */

@@ -1,6 +1,5 @@
 package io.tradergateway.web;
 
-import jakarta.servlet.DispatcherType;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -43,9 +42,6 @@ public class SecurityConfiguration {
                     resolver.resolveException(request, response, null, new ApiKeyRejectedException(detail));
                 }))
                 .authorizeHttpRequests(auth -> {
-                    // The async dispatch that completes a streamed response (history) belongs to a request
-                    // that was authorised already; it carries no X-API-Key check of its own (issue 17).
-                    auth.dispatcherTypeMatchers(DispatcherType.ASYNC).permitAll();
                     if (properties.keysRequired()) {
                         auth.requestMatchers("/api/**", "/sim/**").authenticated();
                     }

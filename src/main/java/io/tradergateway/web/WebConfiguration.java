@@ -2,6 +2,11 @@ package io.tradergateway.web;
 
 import io.tradergateway.tws.TwsConnectionManager;
 import jakarta.servlet.DispatcherType;
+import org.apache.catalina.Valve;
+import org.apache.catalina.core.StandardHost;
+import org.apache.catalina.valves.ErrorReportValve;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -27,5 +32,38 @@ public class WebConfiguration {
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ERROR);
         return registration;
+    }
+
+    /**
+     * Tomcat's host-level error report (what a client gets for a request too broken to reach the application) as a
+     * ProblemDetail instead of an HTML page: Boot's plain ErrorReportValve is swapped for ours, and the host is told
+     * to use ours so that it adds no other. Runs after Boot's own customizer (lowest precedence).
+     */
+    @Bean
+    ProblemErrorReports problemErrorReports() {
+        return new ProblemErrorReports();
+    }
+
+    static final class ProblemErrorReports
+            implements WebServerFactoryCustomizer<TomcatServletWebServerFactory>, Ordered {
+
+        @Override
+        public void customize(TomcatServletWebServerFactory factory) {
+            factory.addContextCustomizers(context -> {
+                if (context.getParent() instanceof StandardHost host) {
+                    for (Valve valve : host.getPipeline().getValves()) {
+                        if (valve instanceof ErrorReportValve && !(valve instanceof ProblemErrorReportValve)) {
+                            host.getPipeline().removeValve(valve);
+                        }
+                    }
+                    host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
+                }
+            });
+        }
+
+        @Override
+        public int getOrder() {
+            return Ordered.LOWEST_PRECEDENCE;
+        }
     }
 }

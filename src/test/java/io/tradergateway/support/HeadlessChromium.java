@@ -40,11 +40,15 @@ public final class HeadlessChromium implements AutoCloseable {
 
     /** Starts a browser with its profile under {@code profile}, or skips the test where chromium is missing. */
     public static HeadlessChromium start(String what, Path profile) throws IOException {
-        assumeTrue(
-                Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                what + " skipped: no " + CHROMIUM + " or " + CHROMEDRIVER
-                        + ". Install Debian's chromium (as .ci/run does): "
-                        + "apt-get update && apt-get install -y chromium chromium-driver");
+        boolean browserPresent = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+        String hint = what + " skipped: no " + CHROMIUM + " or " + CHROMEDRIVER
+                + ". Install Debian's chromium (as .ci/run does): "
+                + "apt-get update && apt-get install -y chromium chromium-driver";
+        if (!browserPresent) {
+            // an assumption's message reaches only the surefire XML; this line reaches the console too
+            System.err.println("WARNING: " + hint);
+        }
+        assumeTrue(browserPresent, hint);
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
         ChromeOptions options = new ChromeOptions()

@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
@@ -137,10 +139,14 @@ class MalformedRequestFuzzTest {
                     || body.contains("secret-key")) {
                 failures.add("#" + i + " answered " + response.status() + " to:\n" + printable(request) + "\nbody: "
                         + response.body());
+            } else if (response.status() >= 400 && !request.startsWith("HEAD ") && !isProblem(response)) {
+                failures.add("#" + i + " answered " + response.status() + " without a ProblemDetail to:\n"
+                        + printable(request) + "\ncontent-type: " + response.contentType() + "\nbody: "
+                        + response.body());
             }
         }
         assertThat(failures)
-                .as("requests that leaked internals or failed with 5xx")
+                .as("requests that leaked internals, failed with 5xx or erred without a ProblemDetail")
                 .isEmpty();
         // A fuzzer that only ever got closed connections would prove nothing.
         assertThat(answered).isGreaterThan(REQUESTS * 9 / 10);
@@ -152,6 +158,80 @@ class MalformedRequestFuzzTest {
                 exchange("CONNECT /api/v1/accounts HTTP/1.1\r\nHost: 127.0.0.1\r\n" + "Connection: close\r\n\r\n");
         assertThat(response.status()).isEqualTo(501);
         assertThat(response.body().toLowerCase()).doesNotContain("exception", "java.", "tomcat/", "secret");
+    }
+
+    /**
+     * Requests Tomcat refuses before any gateway code runs (it cannot parse them), and the unparseable Accept
+     * header that used to leave a 406 without a body: each is answered with a ProblemDetail, not an HTML page.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(
+            delimiter = '|',
+            quoteCharacter = '"',
+            value = {
+                "encoded slash in the path    | GET /api/v1/a%2Fb HTTP/1.1\\r\\n                                | 400 | malformed-request",
+                "encoded backslash in the path| GET /api/v1/a%5Cb HTTP/1.1\\r\\n                                | 400 | malformed-request",
+                "encoded NUL in the path      | GET /api/v1/a%00b HTTP/1.1\\r\\n                                | 400 | malformed-request",
+                "raw [ in the target          | GET /api/v1/a[b] HTTP/1.1\\r\\n                                 | 400 | malformed-request",
+                "raw < in the target          | GET /api/v1/<x> HTTP/1.1\\r\\n                                  | 400 | malformed-request",
+                "raw { in the target          | GET /api/v1/accounts?{ HTTP/1.1\\r\\n                           | 400 | malformed-request",
+                "control byte in the target   | GET /api/v1/a\\u0001b HTTP/1.1\\r\\n                             | 400 | malformed-request",
+                "HTTP/2.0 request line        | GET /api/v1/accounts HTTP/2.0\\r\\n                             | 505 | http-version-not-supported",
+                "HTTP/9.9 request line        | GET /api/v1/accounts HTTP/9.9\\r\\n                             | 505 | http-version-not-supported",
+                "header over 8 KB             | GET /api/v1/accounts HTTP/1.1\\r\\nX-Big: BIG\\r\\n              | 400 | malformed-request",
+                "more than 100 headers        | GET /api/v1/accounts HTTP/1.1\\r\\nMANY                         | 400 | malformed-request",
+                "bad Host                     | GET /api/v1/accounts HTTP/1.1\\r\\nHost: a b\\r\\n                | 400 | malformed-request",
+                "bad Content-Length           | POST /api/v1/accounts HTTP/1.1\\r\\nContent-Length: abc\\r\\n     | 400 | malformed-request",
+                "unparseable Accept, history  | GET /api/v1/history?conId=1 HTTP/1.1\\r\\nAccept: a/b/c/d\\r\\n  | 400 | invalid-parameter",
+                "bad q in Accept              | GET /api/v1/accounts HTTP/1.1\\r\\nAccept: */*;q=abc\\r\\n       | 400 | invalid-parameter",
+                "text/html on history         | GET /api/v1/history?conId=2 HTTP/1.1\\r\\nAccept: text/html\\r\\n | 406 | not-acceptable"
+            })
+    void requestsRefusedBeforeTheApiStillGetAProblemDetail(String name, String head, int status, String type) {
+        String request = head.strip()
+                .replace("\\r\\n", "\r\n")
+                .replace("\\u0001", "\u0001")
+                .replace("BIG", "b".repeat(9000))
+                .replace("MANY", "X-H: 1\r\n".repeat(120));
+        if (!request.contains("Host:")) {
+            request += "Host: 127.0.0.1\r\n";
+        }
+        request += "X-API-Key: first-secret-key\r\nConnection: close\r\n\r\n";
+        Response response = exchange(request);
+        assertThat(response.status()).as(name).isEqualTo(status);
+        assertThat(response.contentType()).as(name).startsWith("application/problem+json");
+        assertThat(response.body())
+                .as(name)
+                .contains("\"type\":\"urn:trader-gateway:problem:" + type + "\"")
+                .contains("\"status\":" + status)
+                .doesNotContain("<html", "secret");
+    }
+
+    /** What the README promises for every error: an application/problem+json body with a stable type. */
+    private static boolean isProblem(Response response) {
+        return response.contentType().startsWith("application/problem+json")
+                && response.body().contains("\"type\":\"urn:trader-gateway:problem:");
+    }
+
+    /** The body as a client reads it: chunked framing removed. */
+    private static String dechunk(String head, String body) {
+        if (!head.toLowerCase().contains("transfer-encoding: chunked")) {
+            return body;
+        }
+        StringBuilder out = new StringBuilder();
+        int at = 0;
+        while (at < body.length()) {
+            int end = body.indexOf("\r\n", at);
+            if (end < 0) {
+                break;
+            }
+            int size = Integer.parseInt(body.substring(at, end).strip(), 16);
+            if (size == 0) {
+                break;
+            }
+            out.append(body, end + 2, Math.min(body.length(), end + 2 + size));
+            at = end + 2 + size + 2;
+        }
+        return out.toString();
     }
 
     private static String request(Random random) {
@@ -220,7 +300,11 @@ class MalformedRequestFuzzTest {
         return shown.toString();
     }
 
-    private record Response(int status, String body) {
+    private record Response(int status, String body, String contentType) {
+
+        Response(int status, String body) {
+            this(status, body, "");
+        }
 
         /** 0 = connection closed without a byte; -1 = a bare body (how Tomcat answers HTTP/0.9-like lines). */
         static Response parse(String raw) {
@@ -233,7 +317,13 @@ class MalformedRequestFuzzTest {
             int status = Integer.parseInt(raw.substring(9, 12));
             int bodyStart = raw.indexOf("\r\n\r\n");
             String rest = bodyStart < 0 ? "" : raw.substring(bodyStart + 4);
-            return status < 200 ? parse(rest) : new Response(status, rest); // skip "100 Continue"
+            String head = bodyStart < 0 ? raw : raw.substring(0, bodyStart);
+            String type = head.lines()
+                    .filter(l -> l.toLowerCase().startsWith("content-type:"))
+                    .map(l -> l.substring(13).strip())
+                    .findFirst()
+                    .orElse("");
+            return status < 200 ? parse(rest) : new Response(status, dechunk(head, rest), type); // skip "100 Continue"
         }
     }
 }
