@@ -7,16 +7,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -123,21 +117,6 @@ class MalformedRequestFuzzTest {
 
     @LocalServerPort
     int port;
-
-    /**
-     * springdoc builds the OpenAPI document on its first request, which takes seconds on a busy build machine:
-     * built once beforehand, so the 5-second answer limit below measures hangs, not that one-time cost.
-     */
-    @BeforeEach
-    void buildTheApiDocsOnce() throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v3/api-docs"))
-                .timeout(Duration.ofSeconds(60))
-                .build();
-        assertThat(HttpClient.newHttpClient()
-                        .send(request, HttpResponse.BodyHandlers.discarding())
-                        .statusCode())
-                .isEqualTo(200);
-    }
 
     @Test
     void malformedRequestsNeverCause5xxOrLeakInternals() {
