@@ -1,17 +1,18 @@
 package io.tradergateway.web;
 
+import jakarta.servlet.Filter;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.security.web.header.HeaderWriter;
-import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
-import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
-import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.web.servlet.config.annotation.ViewControllerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * The operator console: static files under {@code classpath:/static/console/} (HTML, CSS, ES modules), the chart
  * library from its WebJar. It reads the same public API as any client and adds no endpoint of its own; only its
- * URL ({@code /console/}) and the Content-Security-Policy it is served with are set up here.
+ * URL ({@code /console/}) and the Content-Security-Policy it is served with are set up here. The files are
+ * open to anyone (like Swagger UI); the data calls they make need the API key when keys are configured.
  */
 @Configuration(proxyBeanMethods = false)
 class ConsoleConfiguration implements WebMvcConfigurer {
@@ -31,9 +32,18 @@ class ConsoleConfiguration implements WebMvcConfigurer {
         registry.addViewController(PATH).setViewName("forward:" + PATH + "index.html");
     }
 
-    static HeaderWriter contentSecurityPolicy() {
-        return new DelegatingRequestMatcherHeaderWriter(
-                PathPatternRequestMatcher.withDefaults().matcher("/console/**"),
-                new ContentSecurityPolicyHeaderWriter(POLICY));
+    /**
+     * A servlet filter mapped to the console's paths only, setting the header before anything is written: no
+     * other request pays for it (a header writer deciding per response at commit time also ran on the history
+     * stream threads and disturbed their timing).
+     */
+    @Bean
+    FilterRegistrationBean<Filter> consoleContentSecurityPolicy() {
+        FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>((request, response, chain) -> {
+            ((HttpServletResponse) response).setHeader("Content-Security-Policy", POLICY);
+            chain.doFilter(request, response);
+        });
+        registration.addUrlPatterns(PATH + "*");
+        return registration;
     }
 }

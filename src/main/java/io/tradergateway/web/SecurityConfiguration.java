@@ -13,8 +13,7 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
 
 /**
  * API-key security: when {@code gateway.security.api-keys} is set, {@code /api/**} and {@code /sim/**} need
- * one of those keys in {@code X-API-Key}; probes, metrics, the API docs and the operator console's static files
- * stay open (the console sends the key on its data calls). Stateless: no session,
+ * one of those keys in {@code X-API-Key}; probes, metrics and the API docs stay open. Stateless: no session,
  * no cookies, so no CSRF surface. A rejected request gets the same ProblemDetail as any other error.
  */
 @Configuration(proxyBeanMethods = false)
@@ -32,7 +31,6 @@ public class SecurityConfiguration {
                 .formLogin(AbstractHttpConfigurer::disable)
                 .logout(AbstractHttpConfigurer::disable)
                 .requestCache(AbstractHttpConfigurer::disable)
-                .headers(h -> h.addHeaderWriter(ConsoleConfiguration.contentSecurityPolicy()))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .addFilterBefore(new ApiKeyFilter(properties.apiKeys()), AnonymousAuthenticationFilter.class)
                 .exceptionHandling(e -> e.authenticationEntryPoint((request, response, cause) -> {
