@@ -8,12 +8,23 @@ import org.springframework.http.MediaType;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Writes bars as text, one piece per chunk, so a response is streamed as it is fetched: JSON (an object with the
- * request's description and a "bars" array) or CSV (a header line, then one line per bar).
+ * Writes bars as text, so a response is streamed as it is fetched: JSON (an object with the request's description
+ * and a "bars" array) or CSV (a header line, then one line per bar). Bars go out in pieces of at most
+ * {@link #PIECE} bars, each encoded once, straight to UTF-8 bytes that the response writes as they are: what one
+ * download holds in memory is a piece, however many bars a TWS answer carries.
  */
 abstract sealed class BarFormat {
 
     static final MediaType CSV = new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8);
+
+    /** Bars per piece: about 60 KB of JSON. */
+    static final int PIECE = 512;
+
+    /** Where the pieces go (the response). */
+    @FunctionalInterface
+    interface Sink {
+        void write(byte[] piece) throws java.io.IOException;
+    }
 
     abstract MediaType mediaType();
 
@@ -23,12 +34,42 @@ abstract sealed class BarFormat {
 
     abstract String tail();
 
+    /** The bars as pieces of at most {@link #PIECE} bars, each handed to the sink as UTF-8 bytes. */
+    final void write(List<HistoryBar> bars, Sink sink) throws java.io.IOException {
+        for (int from = 0; from < bars.size(); from += PIECE) {
+            List<HistoryBar> piece = bars.subList(from, Math.min(bars.size(), from + PIECE));
+            sink.write(bars(piece).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+    }
+
     static BarFormat json(JsonMapper mapper) {
         return new Json(mapper);
     }
 
     static BarFormat csv() {
         return new Csv();
+    }
+
+    /** CSV when the client prefers text/csv, else JSON (also for an unreadable or absent Accept). */
+    static BarFormat forAccept(String accept, JsonMapper mapper) {
+        if (accept != null && !accept.isBlank()) {
+            try {
+                List<MediaType> types = MediaType.parseMediaTypes(accept);
+                types.sort(java.util.Comparator.comparingDouble(MediaType::getQualityValue)
+                        .reversed());
+                for (MediaType type : types) {
+                    if (type.isCompatibleWith(CSV) && !type.isWildcardType()) {
+                        return csv();
+                    }
+                    if (type.isCompatibleWith(MediaType.APPLICATION_JSON)) {
+                        return json(mapper);
+                    }
+                }
+            } catch (RuntimeException e) {
+                // unreadable Accept: JSON, the default
+            }
+        }
+        return json(mapper);
     }
 
     static String number(double value) {

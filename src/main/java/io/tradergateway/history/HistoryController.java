@@ -8,6 +8,7 @@ import io.tradergateway.contract.ContractInfo;
 import io.tradergateway.contract.ContractQuery;
 import io.tradergateway.web.InvalidParameterException;
 import io.tradergateway.web.StreamAbortedException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -198,7 +199,7 @@ class HistoryController {
         } else if (symbol != null && !symbol.isBlank()) {
             throw new InvalidParameterException("conId", "give conId or symbol, not both");
         }
-        BarFormat format = formatFor(accept);
+        BarFormat format = BarFormat.forAccept(accept, mapper);
         HistoryBulkhead.Permit permit = bulkhead.enter();
         try {
             ContractInfo contract = history.contract(id, query, params.whatToShow());
@@ -245,15 +246,13 @@ class HistoryController {
             HistoryBulkhead.Permit permit) {
         try (permit) {
             MediaType type = format.mediaType();
-            emitter.send(format.head(head), type);
-            emitter.send(format.bars(first), type);
-            List<HistoryBar> bars;
-            while ((bars = download.next()) != null) {
-                if (!bars.isEmpty()) {
-                    emitter.send(format.bars(bars), type);
-                }
-            }
-            emitter.send(format.tail(), type);
+            BarFormat.Sink out = piece -> emitter.send(piece, type);
+            out.write(format.head(head).getBytes(StandardCharsets.UTF_8));
+            List<HistoryBar> bars = first;
+            do {
+                format.write(bars, out);
+            } while ((bars = download.next()) != null);
+            out.write(format.tail().getBytes(StandardCharsets.UTF_8));
             emitter.complete();
         } catch (Exception e) {
             // the status is sent already: the client must see a broken body, not a complete-looking short one
@@ -283,27 +282,6 @@ class HistoryController {
             head.put("end", last.end().toString());
         }
         return head;
-    }
-
-    private BarFormat formatFor(String accept) {
-        if (accept != null && !accept.isBlank()) {
-            try {
-                List<MediaType> types = MediaType.parseMediaTypes(accept);
-                types.sort(java.util.Comparator.comparingDouble(MediaType::getQualityValue)
-                        .reversed());
-                for (MediaType type : types) {
-                    if (type.isCompatibleWith(BarFormat.CSV) && !type.isWildcardType()) {
-                        return BarFormat.csv();
-                    }
-                    if (type.isCompatibleWith(MediaType.APPLICATION_JSON)) {
-                        return BarFormat.json(mapper);
-                    }
-                }
-            } catch (RuntimeException e) {
-                // unreadable Accept: JSON, the default
-            }
-        }
-        return BarFormat.json(mapper);
     }
 
     private static int parseConId(String value) {

@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The Dockerfile cannot be built here (no Docker engine), so this replays what it does with the jar the
  * build just made (failsafe runs it after package): the jar it extracts is the one the build produces, its
  * extract command works, every layer it copies exists, the layers assembled as in /app start the app with
- * the image's environment, and it runs as non-root on the port the app listens on.
+ * the image's environment, the AOT-cache training step writes the cache the entrypoint starts with (on a JDK 25,
+ * the image's runtime), and it runs as non-root on the port the app listens on.
  */
 class DockerfileIT {
 
@@ -67,34 +69,79 @@ class DockerfileIT {
 
     @Test
     void theAssembledLayersStartTheAppWithTheImageEnvironment() throws Exception {
-        Path extracted = work.resolve("extracted");
-        Process extract = new ProcessBuilder(
-                        javaBinary(),
-                        "-Djarmode=tools",
-                        "-jar",
-                        BUILT_JAR.toAbsolutePath().toString(),
-                        "extract",
-                        "--layers",
-                        "--launcher",
-                        "--destination",
-                        extracted.toString())
+        Path app = assembleApp();
+        List<String> command = new ArrayList<>(List.of(javaBinary()));
+        // the entrypoint without its AOT-cache option, which this JVM may not know: the layout itself must start
+        jsonArray(line("ENTRYPOINT")).stream()
+                .skip(1)
+                .filter(arg -> !arg.startsWith("-XX:AOT"))
+                .forEach(command::add);
+        command.addAll(List.of("--spring.profiles.active=sim", "--server.port=0"));
+        String log = startAndStop(command, app, imageEnvironment());
+        assertThat(log).contains("-XX:MaxRAMPercentage=75"); // JAVA_TOOL_OPTIONS reached the JVM
+    }
+
+    /**
+     * The image's AOT-cache step, replayed with a JDK 25 (the image's runtime): the training RUN line writes the
+     * cache in /app, and the unchanged ENTRYPOINT starts with it. {@code -XX:AOTMode=on} makes the JVM refuse to
+     * start rather than silently ignore a cache that does not match the jars or options.
+     */
+    @Test
+    void theTrainingRunWritesTheAotCacheTheEntrypointStartsWith() throws Exception {
+        Path jdk25 = jdk25();
+        Assumptions.assumeTrue(
+                jdk25 != null, "no JDK 25 found (set JAVA25_HOME): the AOT-cache training is not replayed");
+        Path app = assembleApp();
+
+        List<String> training = tokens(joinedLine("RUN java -XX:AOTCacheOutput="));
+        List<String> trainingCommand = new ArrayList<>(training.subList(1, training.size()));
+        trainingCommand.set(0, jdk25.toString());
+        String cacheFile = training.stream()
+                .filter(t -> t.startsWith("-XX:AOTCacheOutput="))
+                .findFirst()
+                .orElseThrow()
+                .substring("-XX:AOTCacheOutput=".length());
+        Process train = new ProcessBuilder(trainingCommand)
+                .directory(app.toFile())
                 .redirectErrorStream(true)
                 .start();
-        extract.getInputStream().readAllBytes();
-        assertThat(extract.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        String trainingLog = new String(train.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(train.waitFor(300, TimeUnit.SECONDS)).isTrue();
+        assertThat(train.exitValue()).as(trainingLog).isZero();
+        assertThat(app.resolve(cacheFile)).as(trainingLog).isRegularFile();
+
+        List<String> entrypoint = new ArrayList<>(jsonArray(line("ENTRYPOINT")));
+        assertThat(entrypoint).contains("-XX:AOTCache=" + cacheFile);
+        entrypoint.set(0, jdk25.toString());
+        entrypoint.addAll(List.of("--spring.profiles.active=sim", "--server.port=0"));
+        Map<String, String> env = imageEnvironment();
+        env.put("JAVA_TOOL_OPTIONS", env.get("JAVA_TOOL_OPTIONS") + " -XX:AOTMode=on");
+        startAndStop(entrypoint, app, env);
+    }
+
+    /** The jar extracted as the Dockerfile's RUN line does, and its four layers copied into one /app. */
+    private Path assembleApp() throws Exception {
+        List<String> extract = tokens(line("RUN java -Djarmode=tools"));
+        List<String> command = new ArrayList<>(extract.subList(1, extract.size()));
+        command.set(0, javaBinary());
+        command.set(command.indexOf("-jar") + 1, BUILT_JAR.toAbsolutePath().toString());
+        Path extracted = work.resolve("extracted");
+        command.set(command.indexOf("--destination") + 1, extracted.toString());
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        process.getInputStream().readAllBytes();
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
         Path app = work.resolve("app");
         for (String layer : List.of("dependencies", "spring-boot-loader", "snapshot-dependencies", "application")) {
             copyInto(extracted.resolve(layer), app); // what the four COPY lines do to /app
         }
+        return app;
+    }
 
-        List<String> entrypoint = jsonArray(line("ENTRYPOINT"));
-        List<String> command = new ArrayList<>(entrypoint);
-        command.set(0, javaBinary());
-        command.addAll(List.of("--spring.profiles.active=sim", "--server.port=0"));
+    /** Starts the command in the assembled /app (with an API key: the image listens on every interface). */
+    private static String startAndStop(List<String> command, Path app, Map<String, String> env) throws Exception {
         ProcessBuilder builder =
                 new ProcessBuilder(command).directory(app.toFile()).redirectErrorStream(true);
-        builder.environment().putAll(imageEnvironment());
-        // The image listens on every interface, which the app refuses without a key: give it one.
+        builder.environment().putAll(env);
         builder.environment().put("GATEWAY_SECURITY_API_KEYS", "docker-test-key");
         Process process = builder.start();
         try (BufferedReader out =
@@ -109,13 +156,38 @@ class DockerfileIT {
             assertThat(started)
                     .as("app started from the layered layout:\n" + log)
                     .isTrue();
-            assertThat(log).contains("-XX:MaxRAMPercentage=75"); // JAVA_TOOL_OPTIONS reached the JVM
+            return log.toString();
         } finally {
             process.destroy();
             if (!process.waitFor(20, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
             }
         }
+    }
+
+    /** A JDK 25 to replay the image's AOT-cache step: this JVM if it is one, else JAVA25_HOME or /usr/lib/jvm. */
+    private static Path jdk25() throws IOException {
+        if (Runtime.version().feature() >= 25) {
+            return Path.of(javaBinary());
+        }
+        List<Path> homes = new ArrayList<>();
+        String configured = System.getenv("JAVA25_HOME");
+        if (configured != null && !configured.isBlank()) {
+            homes.add(Path.of(configured));
+        }
+        Path jvms = Path.of("/usr/lib/jvm");
+        if (Files.isDirectory(jvms)) {
+            try (Stream<Path> dirs = Files.list(jvms)) {
+                dirs.filter(d -> d.getFileName().toString().contains("25"))
+                        .sorted()
+                        .forEach(homes::add);
+            }
+        }
+        return homes.stream()
+                .map(home -> home.resolve("bin").resolve("java"))
+                .filter(Files::isExecutable)
+                .findFirst()
+                .orElse(null);
     }
 
     @Test
@@ -170,6 +242,19 @@ class DockerfileIT {
     private static String line(String prefix) throws IOException {
         List<String> matching = lines(prefix);
         assertThat(matching).as("Dockerfile lines starting with " + prefix).hasSize(1);
+        return matching.get(0);
+    }
+
+    /** One instruction with its backslash continuations joined. */
+    private static String joinedLine(String prefix) throws IOException {
+        List<String> matching = Files.readString(DOCKERFILE)
+                .replace("\\\n", " ")
+                .lines()
+                .filter(l -> l.startsWith(prefix))
+                .toList();
+        assertThat(matching)
+                .as("Dockerfile instructions starting with " + prefix)
+                .hasSize(1);
         return matching.get(0);
     }
 
