@@ -9,6 +9,7 @@ import org.springframework.boot.context.properties.source.ConfigurationPropertyS
 import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.FileSystemResource;
 
 /**
  * The simulator demo reads a status page bundled with the gateway, so that offline it is not DOWN for IB's page
@@ -21,8 +22,12 @@ class BundledStatusPageTest {
     @Test
     void theSimProfilePointsAtTheBundledPageAndItReadsAsNormalOperations() throws Exception {
         StandardEnvironment environment = new StandardEnvironment();
-        new YamlPropertySourceLoader()
-                .load("sim", new ClassPathResource("application-sim.yml"))
+        YamlPropertySourceLoader yaml = new YamlPropertySourceLoader();
+        yaml.load("sim", new ClassPathResource("application-sim.yml"))
+                .forEach(environment.getPropertySources()::addFirst);
+        // the operator's ./application.yml outranks every packaged file, the sim profile's included: the demo,
+        // run from the repository root, must still read the bundled page
+        yaml.load("operator", new FileSystemResource("application.yml"))
                 .forEach(environment.getPropertySources()::addFirst);
         ConfigurationPropertySources.attach(environment);
         URI url =
