@@ -9,7 +9,7 @@ import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.util.List;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
@@ -154,6 +154,10 @@ class IbStatusConfigurationTest {
 
     @Test
     void theScheduleScrapesAtOnceInTheBackgroundAndItsThreadsEndWithTheContext() {
+        // Other test contexts (cached, still running, e.g. the console's with a scraped fixture page) may own
+        // ib-status threads of their own: only the threads this context started must end with it.
+        Set<Thread> before = threadsNamed("ib-status-");
+        Set<Thread> started = new HashSet<>();
         runner.withPropertyValues("gateway.ib-status.enabled=true").run(context -> {
             assertThat(context).hasSingleBean(IbStatusRefresher.class);
             IbStatusService service = context.getBean(IbStatusService.class);
@@ -161,19 +165,23 @@ class IbStatusConfigurationTest {
                     "the first scrape",
                     Duration.ofSeconds(10),
                     () -> "DOWN".equals(service.report().status()));
-            assertThat(threadsNamed("ib-status-")).isNotEmpty();
+            started.addAll(threadsNamed("ib-status-"));
+            started.removeAll(before);
+            assertThat(started).isNotEmpty();
         });
         Eventually.await(
                 "ib-status threads to end",
                 Duration.ofSeconds(5),
-                () -> threadsNamed("ib-status-").isEmpty());
+                () -> started.stream().noneMatch(Thread::isAlive));
     }
 
-    private static List<String> threadsNamed(String prefix) {
-        return Thread.getAllStackTraces().keySet().stream()
-                .filter(Thread::isAlive)
-                .map(Thread::getName)
-                .filter(n -> n.startsWith(prefix))
-                .toList();
+    private static Set<Thread> threadsNamed(String prefix) {
+        Set<Thread> named = new HashSet<>();
+        for (Thread thread : Thread.getAllStackTraces().keySet()) {
+            if (thread.isAlive() && thread.getName().startsWith(prefix)) {
+                named.add(thread);
+            }
+        }
+        return named;
     }
 }
