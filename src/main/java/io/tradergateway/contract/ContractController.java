@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping(path = "/api/v1/contracts", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Contracts", description = "Contract lookup (reqContractDetails), cached")
-class ContractController {
+public class ContractController {
 
     private final ContractService contracts;
 
@@ -47,7 +47,8 @@ class ContractController {
         return contracts.byConId(parseConId(conId));
     }
 
-    static int parseConId(String value) {
+    /** A conId query or path value, or 400 {@code invalid-parameter} naming {@code conId}. */
+    public static int parseConId(String value) {
         try {
             int conId = Integer.parseInt(value.trim());
             if (conId > 0) {

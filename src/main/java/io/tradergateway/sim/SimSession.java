@@ -163,6 +163,8 @@ final class SimSession implements Runnable {
             accountSummary(summary);
         } else if (request instanceof ReqHistoricalData history) {
             simulator.history().answer(this, history, serverVersion); // issue 5: bars, pacing enforced
+        } else if (simulator.marketData().handle(this, request)) {
+            log.trace("simulator: client {} market data request {}", clientId, request);
         } else if (simulator.accountStreams().handle(this, request)) {
             log.trace("simulator: client {} account stream request {}", clientId, request);
         } else if (request instanceof UnknownMessage unknown) {

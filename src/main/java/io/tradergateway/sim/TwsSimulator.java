@@ -1,6 +1,7 @@
 package io.tradergateway.sim;
 
 import io.tradergateway.tws.wire.ClientRequest;
+import io.tradergateway.tws.wire.ErrorCodes;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -42,6 +43,7 @@ public final class TwsSimulator implements AutoCloseable {
     private final SimAccountStreams accountStreams;
     private final SimPacing pacing = new SimPacing(); // issue 5: historical data
     private final SimHistory history;
+    private final SimMarketData marketData; // issue 13: market data and PnL
 
     /** A request as the simulator received it, with the client id of the session that sent it. */
     public record Received(int clientId, ClientRequest request) {}
@@ -66,6 +68,8 @@ public final class TwsSimulator implements AutoCloseable {
         this.portfolio = new SimPortfolio(settings.accounts());
         this.accountStreams = new SimAccountStreams(portfolio, prices, accounts, clock);
         this.history = new SimHistory(settings.seed(), clock, pacing, task -> later(Duration.ZERO, task));
+        this.marketData = new SimMarketData(
+                clock, new SimTicks(prices, SimTicks.DEFAULT_INTERVAL), new SimPnl(portfolio, prices), sessions);
     }
 
     /** Binds and starts accepting clients; returns this for chaining. */
@@ -78,7 +82,7 @@ public final class TwsSimulator implements AutoCloseable {
         socket.bind(new InetSocketAddress(settings.bindAddress(), settings.port()), 50);
         server = socket;
         threads.execute(() -> sessions.acceptLoop(socket, this, faults, threads));
-        timers.scheduleWithFixedDelay(this::publishMarketMoves, 100, 100, java.util.concurrent.TimeUnit.MILLISECONDS);
+        timers.scheduleWithFixedDelay(this::publishMarketMoves, 20, 20, java.util.concurrent.TimeUnit.MILLISECONDS);
         log.info(
                 "TWS simulator listening on {}:{} (server versions {}..{})",
                 settings.bindAddress().getHostAddress(),
@@ -116,7 +120,6 @@ public final class TwsSimulator implements AutoCloseable {
     }
 
     // ---- fault injection
-
     /** New connections are closed right after accept for this long (measured on the simulator's clock). */
     public void refuseConnections(Duration duration) {
         faults.refuseFor(duration);
@@ -137,12 +140,18 @@ public final class TwsSimulator implements AutoCloseable {
         sessions.sendError(reqId, code, text);
     }
 
-    /**
-     * TWS loses IB's servers: 1100 now, then {@code restoreCode} (1101 data lost, 1102 data maintained) after
-     * {@code after} of real time.
-     */
+    /** TWS loses IB's servers: 1100 now, then {@code restoreCode} (1101 data lost, 1102 kept) after {@code after}. */
     public void connectivityLoss(int restoreCode, Duration after) {
+        marketData.silenceAll(); // market data stops; after 1101 the old lines stay dead until re-requested
         sessions.connectivityLoss(restoreCode, after, timers);
+        later(
+                after,
+                restoreCode == ErrorCodes.RESTORED_DATA_MAINTAINED ? marketData::resumeAll : marketData::dropSilent);
+    }
+
+    /** Market data and PnL: entitlements, line limit, tick rate, faults (issue 13). */
+    public SimMarketData marketData() { // issue 13
+        return marketData;
     }
 
     /** Another (invisible) application holds this client id: connecting with it gets 326. */
@@ -183,10 +192,7 @@ public final class TwsSimulator implements AutoCloseable {
         return pacing.violations();
     }
 
-    /**
-     * Multiplies IB's pacing windows (15 s, 2 s, 10 min) by {@code factor}, so that tests and benchmarks can run
-     * the rules in seconds; 1 restores IB's.
-     */
+    /** Multiplies IB's pacing windows (15 s, 2 s, 10 min) by {@code factor} (tests run them in seconds); 1 = IB's. */
     public void scalePacingWindows(double factor) {
         if (!(factor > 0)) {
             throw new IllegalArgumentException("factor must be positive");
@@ -194,10 +200,7 @@ public final class TwsSimulator implements AutoCloseable {
         pacing.rules(SimPacing.Rules.ib().scaled(factor));
     }
 
-    /**
-     * A slow HMDS: while held, historical requests are accepted but not answered, so they stay open (and the
-     * 50-open rule can bite); releasing sends every held answer in order.
-     */
+    /** A slow HMDS: while held, historical requests stay open unanswered; releasing sends them in order. */
     public void holdHistoricalAnswers(boolean hold) {
         history.hold(hold);
     }
@@ -216,19 +219,15 @@ public final class TwsSimulator implements AutoCloseable {
     }
 
     // ---- accounts, positions, portfolio (issue 4)
-
     SimAccountStreams accountStreams() {
         return accountStreams;
     }
 
-    /**
-     * Sends the portfolio rows of every followed account again if the simulator's clock entered a new price
-     * step (every {@code SimPrices.STEP}). Runs every 100 ms on the timer thread; tests that move the clock can
-     * call it to publish at once. A black-holed simulator publishes nothing.
-     */
+    /** Portfolio rows, ticks and PnL due at the clock (timer: every 20 ms; tests may call it). Not when black-holed. */
     public void publishMarketMoves() {
         if (!faults.blackholed()) {
             accountStreams.publishMoves();
+            marketData.publish();
         }
     }
 
@@ -294,6 +293,7 @@ public final class TwsSimulator implements AutoCloseable {
 
     void ended(SimSession session) {
         accountStreams.ended(session);
+        marketData.ended(session);
         sessions.ended(session);
     }
 }

@@ -17,6 +17,14 @@ public final class ClientRequests {
             // accounts (issue 4)
             .add(ReqAccountUpdates.ID, ReqAccountUpdates::read)
             .add(ReqHistoricalData.ID, ReqHistoricalData::read) // issue 5
+            // market data and PnL (issue 13)
+            .add(ReqMktData.ID, ReqMktData::read)
+            .add(CancelMktData.ID, CancelMktData::read)
+            .add(ReqMarketDataType.ID, ReqMarketDataType::read)
+            .add(ReqPnL.ID, ReqPnL::read)
+            .add(CancelPnL.ID, CancelPnL::read)
+            .add(ReqPnLSingle.ID, ReqPnLSingle::read)
+            .add(CancelPnLSingle.ID, CancelPnLSingle::read)
             .build();
 
     private ClientRequests() {}

@@ -24,6 +24,16 @@ public final class ServerMessages {
             .add(HistoricalData.ID, HistoricalData::read)
             .add(HistoricalDataEnd.ID, HistoricalDataEnd::read)
             .add(HistoricalDataUpdate.ID, HistoricalDataUpdate::read)
+            // market data and PnL (issue 13)
+            .add(TickPrice.ID, TickPrice::read)
+            .add(TickSize.ID, TickSize::read)
+            .add(TickString.ID, TickString::read)
+            .add(TickGeneric.ID, TickGeneric::read)
+            .add(TickSnapshotEnd.ID, TickSnapshotEnd::read)
+            .add(MarketDataType.ID, MarketDataType::read)
+            .add(TickReqParams.ID, TickReqParams::read)
+            .add(PnL.ID, PnL::read)
+            .add(PnLSingle.ID, PnLSingle::read)
             .build();
 
     private ServerMessages() {}
