@@ -4,7 +4,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import io.tradergateway.contract.ContractController;
 import io.tradergateway.contract.ContractDescription;
 import io.tradergateway.contract.ContractInfo;
 import io.tradergateway.contract.ContractService;
@@ -61,7 +60,7 @@ class QuotesController {
         Set<Integer> ids = new LinkedHashSet<>();
         if (conIds != null) {
             for (String part : conIds.split(",")) {
-                ids.add(ContractController.parseConId(part));
+                ids.add(ContractDescription.parseConId(part));
             }
         }
         List<ContractInfo> wanted = new ArrayList<>();
