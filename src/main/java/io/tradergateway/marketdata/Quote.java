@@ -41,8 +41,8 @@ public record Quote(
         boolean stale,
         Instant lastTickAt) {
 
-    /** Whether bid, ask and last are all known. */
+    /** Whether bid, ask and last are known with their sizes (TWS sends each size right after its price). */
     public boolean complete() {
-        return bid != null && ask != null && last != null;
+        return bid != null && ask != null && last != null && bidSize != null && askSize != null && lastSize != null;
     }
 }

@@ -22,6 +22,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 /**
  * Market data and PnL as TWS serves them, per client session:
@@ -52,6 +56,7 @@ public final class SimMarketData {
     }
 
     private final SimSessions clients;
+    private final ScheduledExecutorService ticker;
     private final Clock clock;
     private final SimTicks ticks;
     private final SimPnl pnl;
@@ -62,8 +67,23 @@ public final class SimMarketData {
     private long publishedTick;
     private long publishedPriceStep;
 
-    SimMarketData(Clock clock, SimTicks ticks, SimPnl pnl, SimSessions clients) {
+    SimMarketData(Clock clock, SimTicks ticks, SimPnl pnl, SimSessions clients, BooleanSupplier blackholed) {
         this.clients = clients;
+        this.ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "tws-sim-ticks");
+            t.setDaemon(true);
+            return t;
+        });
+        // its own thread, so that ticking never delays the answers of the simulator's timer (history, faults)
+        ticker.scheduleWithFixedDelay(
+                () -> {
+                    if (!blackholed.getAsBoolean()) {
+                        publish();
+                    }
+                },
+                20,
+                20,
+                TimeUnit.MILLISECONDS);
         this.clock = clock;
         this.ticks = ticks;
         this.pnl = pnl;
@@ -203,11 +223,15 @@ public final class SimMarketData {
         send(session, answer);
     }
 
+    void close() {
+        ticker.shutdownNow();
+    }
+
     void ended(SimSession session) {
         sessions.remove(session);
     }
 
-    /** Sends a move on every open line on a new tick step of the clock, and PnL on a new price step (timer: 20 ms). */
+    /** Sends a move on every open line on a new tick step of the clock, and PnL on a new price step (every 20 ms on its own thread). */
     public synchronized void publish() {
         long tick = ticks.tickStep(clock.instant());
         long priceStep = pnl.step(clock.instant());

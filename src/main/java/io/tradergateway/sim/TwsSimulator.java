@@ -69,7 +69,11 @@ public final class TwsSimulator implements AutoCloseable {
         this.accountStreams = new SimAccountStreams(portfolio, prices, accounts, clock);
         this.history = new SimHistory(settings.seed(), clock, pacing, task -> later(Duration.ZERO, task));
         this.marketData = new SimMarketData(
-                clock, new SimTicks(prices, SimTicks.DEFAULT_INTERVAL), new SimPnl(portfolio, prices), sessions);
+                clock,
+                new SimTicks(prices, SimTicks.DEFAULT_INTERVAL),
+                new SimPnl(portfolio, prices),
+                sessions,
+                faults::blackholed);
     }
 
     /** Binds and starts accepting clients; returns this for chaining. */
@@ -82,7 +86,7 @@ public final class TwsSimulator implements AutoCloseable {
         socket.bind(new InetSocketAddress(settings.bindAddress(), settings.port()), 50);
         server = socket;
         threads.execute(() -> sessions.acceptLoop(socket, this, faults, threads));
-        timers.scheduleWithFixedDelay(this::publishMarketMoves, 20, 20, java.util.concurrent.TimeUnit.MILLISECONDS);
+        timers.scheduleWithFixedDelay(this::publishMarketMoves, 100, 100, java.util.concurrent.TimeUnit.MILLISECONDS);
         log.info(
                 "TWS simulator listening on {}:{} (server versions {}..{})",
                 settings.bindAddress().getHostAddress(),
@@ -223,11 +227,10 @@ public final class TwsSimulator implements AutoCloseable {
         return accountStreams;
     }
 
-    /** Portfolio rows, ticks and PnL due at the clock (timer: every 20 ms; tests may call it). Not when black-holed. */
+    /** Portfolio rows due at the clock (timer: every 100 ms; tests may call it). Not when black-holed. */
     public void publishMarketMoves() {
         if (!faults.blackholed()) {
             accountStreams.publishMoves();
-            marketData.publish();
         }
     }
 
@@ -275,6 +278,7 @@ public final class TwsSimulator implements AutoCloseable {
         }
         dropAllClients();
         timers.shutdownNow();
+        marketData.close();
         threads.shutdownNow();
     }
 

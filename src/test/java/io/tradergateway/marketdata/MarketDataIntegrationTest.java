@@ -131,7 +131,18 @@ class MarketDataIntegrationTest {
 
     @Test
     void aQuoteHasBidAskLastSizesAndSaysItIsLive() {
-        JsonNode quote = okJson("/api/v1/quotes?conId=" + AAPL).get("quotes").get(0);
+        JsonNode first = okJson("/api/v1/quotes?conId=" + AAPL).get("quotes").get(0);
+        assertThat(first.get("bidSize"))
+                .as("a quote waits for the sizes that follow the prices")
+                .isNotNull();
+        // volume, high, low and close follow bid/ask/last; the shared line answers the next poll at once
+        java.util.concurrent.atomic.AtomicReference<JsonNode> full =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        Eventually.await("the line's full set", WAIT, () -> {
+            full.set(okJson("/api/v1/quotes?conId=" + AAPL).get("quotes").get(0));
+            return full.get().has("close") && full.get().has("volume");
+        });
+        JsonNode quote = full.get();
         assertThat(quote.get("conId").asInt()).isEqualTo(AAPL);
         assertThat(quote.get("bid").asDouble()).isPositive();
         assertThat(quote.get("ask").asDouble()).isGreaterThan(quote.get("bid").asDouble());
@@ -258,6 +269,7 @@ class MarketDataIntegrationTest {
     @Test
     void afterAFarmBlipEveryLineIsRequestedAgain() {
         List<Quote> seen = watch(AAPL);
+        Eventually.await("first quote", WAIT, () -> !seen.isEmpty());
         long before = requestsFor(AAPL);
         simulator.marketData().farmBlip();
         Eventually.await("re-requested", WAIT, () -> requestsFor(AAPL) == before + 1);
@@ -268,7 +280,8 @@ class MarketDataIntegrationTest {
 
     @Test
     void linesAreRequestedAgainAfterReconnectAndAfter1101() {
-        watch(MSFT);
+        List<Quote> seen = watch(MSFT);
+        Eventually.await("first quote", WAIT, () -> !seen.isEmpty());
         long before = requestsFor(MSFT);
         simulator.dropAllClients();
         Eventually.await("re-requested after reconnect", WAIT, () -> requestsFor(MSFT) == before + 1);
