@@ -254,10 +254,15 @@ class MarketDataIntegrationTest {
     @Test
     void aSilentFeedIsReportedStaleInItsQuotesAndTheStatus() {
         List<Quote> seen = watch(AAPL);
-        Eventually.await("first quote", WAIT, () -> !seen.isEmpty());
+        Eventually.await(
+                "the line's full set",
+                WAIT,
+                () -> !seen.isEmpty() && seen.get(seen.size() - 1).close() != null);
         simulator.marketData().stopTicking(true);
-        clock.advance(Duration.ofSeconds(6));
-        Eventually.await("stale event", WAIT, () -> seen.get(seen.size() - 1).stale());
+        Eventually.await("stale event", WAIT, () -> {
+            clock.advance(Duration.ofSeconds(6));
+            return seen.get(seen.size() - 1).stale();
+        });
         JsonNode status = okJson("/api/v1/status").get("marketData");
         assertThat(status.get("staleConIds").toString()).contains(Integer.toString(AAPL));
         simulator.marketData().stopTicking(false);
