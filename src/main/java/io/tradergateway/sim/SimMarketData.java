@@ -67,13 +67,15 @@ public final class SimMarketData {
     private long publishedTick;
     private long publishedPriceStep;
 
+    static SimMarketData create(
+            Clock clock, SimPrices prices, SimPortfolio book, SimSessions clients, BooleanSupplier blackholed) {
+        return new SimMarketData(
+                clock, new SimTicks(prices, SimTicks.DEFAULT_INTERVAL), new SimPnl(book, prices), clients, blackholed);
+    }
+
     SimMarketData(Clock clock, SimTicks ticks, SimPnl pnl, SimSessions clients, BooleanSupplier blackholed) {
         this.clients = clients;
-        this.ticker = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "tws-sim-ticks");
-            t.setDaemon(true);
-            return t;
-        });
+        this.ticker = Executors.newSingleThreadScheduledExecutor(r -> TwsSimulator.daemon(r, "tws-sim-ticks"));
         // its own thread, so that ticking never delays the answers of the simulator's timer (history, faults)
         ticker.scheduleWithFixedDelay(
                 () -> {
@@ -132,6 +134,17 @@ public final class SimMarketData {
         silenceAll();
         clients.sendError(-1, ErrorCodes.MARKET_FARM_BROKEN, "Market data farm connection is broken:usfarm");
         clients.sendError(-1, ErrorCodes.MARKET_FARM_OK, "Market data farm connection is OK:usfarm");
+    }
+
+    /** TWS lost IB's servers: lines go silent now; after {@code after} they tick again (1102) or are gone (1101). */
+    void connectivityLoss(int restoreCode, java.time.Duration after) {
+        silenceAll();
+        Runnable restore = restoreCode == ErrorCodes.RESTORED_DATA_MAINTAINED ? this::resumeAll : this::dropSilent;
+        try {
+            ticker.schedule(restore, Math.max(0, after.toMillis()), TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // closing
+        }
     }
 
     /** Every line now open goes silent without a word (after a farm blip or a connectivity loss). */

@@ -165,6 +165,10 @@ final class SimSession implements Runnable {
             simulator.history().answer(this, history, serverVersion); // issue 5: bars, pacing enforced
         } else if (simulator.marketData().handle(this, request)) {
             log.trace("simulator: client {} market data request {}", clientId, request);
+        } else if (simulator.orders().handle(this, request)) {
+            if (request instanceof io.tradergateway.tws.wire.PlaceOrder place) {
+                simulator.sessions().orderIdUsed(place.orderId());
+            }
         } else if (simulator.accountStreams().handle(this, request)) {
             log.trace("simulator: client {} account stream request {}", clientId, request);
         } else if (request instanceof UnknownMessage unknown) {

@@ -1,7 +1,6 @@
 package io.tradergateway.sim;
 
 import io.tradergateway.tws.wire.ClientRequest;
-import io.tradergateway.tws.wire.ErrorCodes;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -16,13 +15,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A fake TWS: a real TCP server on loopback that speaks the server side of the TWS API socket protocol
- * with deterministic data. It is the demo's broker and the test fixture, so it behaves like TWS where a
- * client can tell: version negotiation per client, client-id uniqueness (error 326, then close), farm
- * notices after start-up.
- *
- * <p>One thread accepts; each client session has its own thread. All threads are daemons named
- * {@code tws-sim-*} and end on {@link #close()}.
+ * A fake TWS: a real TCP server on loopback speaking the server side of the TWS API with deterministic data; the
+ * demo's broker and the test fixture, so it behaves like TWS where a client can tell (versions, 326, notices).
+ * One thread accepts; each client session has its own thread; all are daemons {@code tws-sim-*}, ended by close().
  */
 public final class TwsSimulator implements AutoCloseable {
 
@@ -37,13 +32,13 @@ public final class TwsSimulator implements AutoCloseable {
     private final SimAccounts accounts;
     private final java.util.concurrent.ScheduledExecutorService timers;
     private volatile ServerSocket server;
-    // accounts, positions, portfolio (issue 4)
     private final SimPrices prices;
     private final SimPortfolio portfolio;
     private final SimAccountStreams accountStreams;
     private final SimPacing pacing = new SimPacing(); // issue 5: historical data
     private final SimHistory history;
     private final SimMarketData marketData; // issue 13: market data and PnL
+    private final SimOrders orders; // issue 12: the order desk
 
     /** A request as the simulator received it, with the client id of the session that sent it. */
     public record Received(int clientId, ClientRequest request) {}
@@ -52,28 +47,23 @@ public final class TwsSimulator implements AutoCloseable {
         this.settings = settings;
         this.clock = clock;
         AtomicInteger counter = new AtomicInteger();
-        this.threads = Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "tws-sim-" + counter.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
-        this.timers = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "tws-sim-timer");
-            t.setDaemon(true);
-            return t;
-        });
+        this.threads = Executors.newCachedThreadPool(r -> daemon(r, "tws-sim-" + counter.incrementAndGet()));
+        this.timers = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "tws-sim-timer"));
         this.faults = new SimFaults(clock);
         this.accounts = new SimAccounts(settings.accounts(), settings.seed());
         this.prices = new SimPrices(settings.seed());
         this.portfolio = new SimPortfolio(settings.accounts());
         this.accountStreams = new SimAccountStreams(portfolio, prices, accounts, clock);
         this.history = new SimHistory(settings.seed(), clock, pacing, task -> later(Duration.ZERO, task));
-        this.marketData = new SimMarketData(
-                clock,
-                new SimTicks(prices, SimTicks.DEFAULT_INTERVAL),
-                new SimPnl(portfolio, prices),
-                sessions,
-                faults::blackholed);
+        this.marketData = SimMarketData.create(clock, prices, portfolio, sessions, faults::blackholed);
+        SimFills fills = new SimFills(clock, portfolio, this::setPosition);
+        this.orders = new SimOrders(clock, prices, settings.accounts(), sessions::session, fills);
+    }
+
+    static Thread daemon(Runnable task, String name) {
+        Thread t = new Thread(task, name);
+        t.setDaemon(true);
+        return t;
     }
 
     /** Binds and starts accepting clients; returns this for chaining. */
@@ -144,17 +134,14 @@ public final class TwsSimulator implements AutoCloseable {
         sessions.sendError(reqId, code, text);
     }
 
-    /** TWS loses IB's servers: 1100 now, then {@code restoreCode} (1101 data lost, 1102 kept) after {@code after}. */
+    /** TWS loses IB's servers: 1100 now, then {@code restoreCode} (1101 / 1102) after {@code after} (real time). */
     public void connectivityLoss(int restoreCode, Duration after) {
-        marketData.silenceAll(); // market data stops; after 1101 the old lines stay dead until re-requested
+        marketData.connectivityLoss(restoreCode, after); // lines go silent; 1101 drops them
         sessions.connectivityLoss(restoreCode, after, timers);
-        later(
-                after,
-                restoreCode == ErrorCodes.RESTORED_DATA_MAINTAINED ? marketData::resumeAll : marketData::dropSilent);
     }
 
     /** Market data and PnL: entitlements, line limit, tick rate, faults (issue 13). */
-    public SimMarketData marketData() { // issue 13
+    public SimMarketData marketData() {
         return marketData;
     }
 
@@ -196,7 +183,7 @@ public final class TwsSimulator implements AutoCloseable {
         return pacing.violations();
     }
 
-    /** Multiplies IB's pacing windows (15 s, 2 s, 10 min) by {@code factor} (tests run them in seconds); 1 = IB's. */
+    /** Multiplies IB's pacing windows (15 s, 2 s, 10 min) by {@code factor} (tests run them in seconds); 1: IB's. */
     public void scalePacingWindows(double factor) {
         if (!(factor > 0)) {
             throw new IllegalArgumentException("factor must be positive");
@@ -204,7 +191,7 @@ public final class TwsSimulator implements AutoCloseable {
         pacing.rules(SimPacing.Rules.ib().scaled(factor));
     }
 
-    /** A slow HMDS: while held, historical requests stay open unanswered; releasing sends them in order. */
+    /** A slow HMDS: held historical requests stay open (the 50-open rule can bite); release answers them. */
     public void holdHistoricalAnswers(boolean hold) {
         history.hold(hold);
     }
@@ -212,6 +199,11 @@ public final class TwsSimulator implements AutoCloseable {
     /** Historical requests accepted and not yet answered. */
     public int openHistoricalRequests() {
         return history.open();
+    }
+
+    /** The order desk: its orders and its fault switches (reject, drop the socket, fill a cancel, correct). */
+    public SimOrders orders() {
+        return orders;
     }
 
     SimHistory history() {
@@ -222,15 +214,18 @@ public final class TwsSimulator implements AutoCloseable {
         return accounts;
     }
 
-    // ---- accounts, positions, portfolio (issue 4)
     SimAccountStreams accountStreams() {
         return accountStreams;
     }
 
-    /** Portfolio rows due at the clock (timer: every 100 ms; tests may call it). Not when black-holed. */
+    /**
+     * Publishes portfolio rows and works the order desk if the clock entered a new price step (every
+     * {@code SimPrices.STEP}); every 100 ms on the timer thread, or at once by a test that moves the clock.
+     */
     public void publishMarketMoves() {
         if (!faults.blackholed()) {
             accountStreams.publishMoves();
+            orders.workAll();
         }
     }
 

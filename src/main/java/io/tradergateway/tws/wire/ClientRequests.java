@@ -25,6 +25,14 @@ public final class ClientRequests {
             .add(CancelPnL.ID, CancelPnL::read)
             .add(ReqPnLSingle.ID, ReqPnLSingle::read)
             .add(CancelPnLSingle.ID, CancelPnLSingle::read)
+            // orders (issue 12)
+            .add(PlaceOrder.ID, PlaceOrder::read)
+            .add(CancelOrder.ID, CancelOrder::read)
+            .add(ReqOpenOrders.ID, ReqOpenOrders::readOwn)
+            .add(ReqOpenOrders.ALL_ID, ReqOpenOrders::readAll)
+            .add(ReqExecutions.ID, ReqExecutions::read)
+            .add(ReqGlobalCancel.ID, ReqGlobalCancel::read)
+            .add(ReqCompletedOrders.ID, ReqCompletedOrders::read)
             .build();
 
     private ClientRequests() {}

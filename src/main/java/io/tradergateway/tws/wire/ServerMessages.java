@@ -34,6 +34,15 @@ public final class ServerMessages {
             .add(TickReqParams.ID, TickReqParams::read)
             .add(PnL.ID, PnL::read)
             .add(PnLSingle.ID, PnLSingle::read)
+            // orders (issue 12)
+            .add(OrderStatus.ID, OrderStatus::read)
+            .add(OpenOrder.ID, OpenOrder::read)
+            .add(OpenOrderEnd.ID, OpenOrderEnd::read)
+            .add(ExecDetails.ID, ExecDetails::read)
+            .add(ExecDetailsEnd.ID, ExecDetailsEnd::read)
+            .add(CommissionReport.ID, CommissionReport::read)
+            .add(CompletedOrder.ID, CompletedOrder::read)
+            .add(CompletedOrdersEnd.ID, CompletedOrdersEnd::read)
             .build();
 
     private ServerMessages() {}
