@@ -67,7 +67,7 @@ public class AccountService {
                 snapshot.resyncing());
     }
 
-    PortfolioResponse portfolio(AccountId account) {
+    public PortfolioResponse portfolio(AccountId account) {
         requireKnown(account);
         AccountStreams.PortfolioTables tables = streams.portfolio(account.value());
         LiveTable.Snapshot<PortfolioValue> snapshot = tables.rows().snapshot();
@@ -97,7 +97,7 @@ public class AccountService {
                 snapshot.resyncing());
     }
 
-    PositionsResponse positions(Optional<AccountId> account) {
+    public PositionsResponse positions(Optional<AccountId> account) {
         account.ifPresent(this::requireKnown);
         LiveTable.Snapshot<Position> snapshot = streams.positions();
         if (!snapshot.synced()) {

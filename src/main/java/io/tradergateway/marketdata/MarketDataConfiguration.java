@@ -23,6 +23,11 @@ class MarketDataConfiguration {
     }
 
     @Bean
+    PnlService pnlService(TwsClient tws, Clock clock, MarketDataProperties settings) {
+        return new PnlService(tws, clock, settings.maxLines());
+    }
+
+    @Bean
     MarketDataService marketDataService(
             TwsClient tws, MarketDataProperties settings, Clock clock, ScheduledExecutorService marketDataWorker) {
         return new MarketDataService(tws, settings, clock, marketDataWorker);

@@ -1,0 +1,44 @@
+package io.tradergateway.stream;
+
+import io.tradergateway.account.AccountService;
+import io.tradergateway.contract.ContractService;
+import io.tradergateway.marketdata.MarketDataService;
+import io.tradergateway.marketdata.PnlService;
+import io.tradergateway.tws.TwsClient;
+import java.time.Clock;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Binds {@code gateway.stream.*}; one daemon thread (`stream-poll`) compares polled topics. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(StreamProperties.class)
+class StreamConfiguration {
+
+    @Bean(destroyMethod = "shutdownNow")
+    ScheduledExecutorService streamPoller() {
+        return Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "stream-poll");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    @Bean
+    StreamHub streamHub(
+            StreamProperties settings,
+            MarketDataService marketData,
+            PnlService pnl,
+            ContractService contracts,
+            AccountService accounts,
+            TwsClient tws,
+            JsonMapper json,
+            Clock clock,
+            ScheduledExecutorService streamPoller) {
+        TopicSources sources = new TopicSources(marketData, pnl, contracts, accounts, tws);
+        return new StreamHub(settings, sources, json, clock, streamPoller);
+    }
+}

@@ -1,0 +1,162 @@
+package io.tradergateway.stream;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.tradergateway.web.InvalidParameterException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+@RestController
+@Tag(name = "Stream", description = "Live events over Server-Sent Events")
+class StreamController {
+
+    private static final long WRITER_STACK = 256 * 1024;
+
+    private final StreamHub hub;
+    private final StreamProperties settings;
+    private final Clock clock;
+    private final AtomicLong streams = new AtomicLong();
+
+    StreamController(StreamHub hub, StreamProperties settings, Clock clock) {
+        this.hub = hub;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    @GetMapping(path = "/api/v1/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    @Operation(
+            summary = "Follow quotes, positions, portfolio, PnL and status as Server-Sent Events",
+            description = "text/event-stream: one event type per topic kind (quote, positions, portfolio, pnl, status),"
+                    + " plus reset and end. Every event has an id and JSON data {\"topic\", \"snapshot\", \"data\"};"
+                    + " every topic starts with a snapshot event. Reconnect with Last-Event-ID to get what was missed"
+                    + " (or a reset event and fresh snapshots when the gap is too old). Heartbeat comments keep idle"
+                    + " streams open. Quotes are conflated per client; a client that falls too far behind gets an end"
+                    + " event (reason slow-client) and is disconnected. 429 too-many-streams / too-many-topics.",
+            responses =
+                    @ApiResponse(
+                            responseCode = "200",
+                            description = "the event stream",
+                            content =
+                                    @Content(
+                                            mediaType = MediaType.TEXT_EVENT_STREAM_VALUE,
+                                            schema =
+                                                    @Schema(
+                                                            type = "string",
+                                                            example =
+                                                                    "id: 42\nevent: quote\ndata: {\"topic\":\"quotes:265598\","
+                                                                            + "\"snapshot\":false,\"data\":{\"conId\":265598,\"bid\":189.5}}\n\n"))))
+    SseEmitter stream(
+            @Parameter(
+                            description = "comma-separated topics: " + Topic.FORMS,
+                            example = "quotes:265598,positions,status",
+                            schema = @Schema(pattern = "^[A-Za-z0-9:,]{1,4000}$"))
+                    @RequestParam
+                    String topics,
+            @Parameter(
+                            description = "the id of the last event received, to resume after a reconnect",
+                            example = "42",
+                            schema = @Schema(pattern = "^[0-9]{1,19}$"))
+                    @RequestHeader(name = "Last-Event-ID", required = false)
+                    String lastEventId,
+            @Parameter(hidden = true) @RequestHeader(name = "X-API-Key", required = false) String apiKey) {
+        ClientStream client = hub.open(owner(apiKey), parse(topics), parseLastEventId(lastEventId));
+        SseEmitter emitter = new SseEmitter(0L); // no timeout: the stream lives until it ends or the client leaves
+        emitter.onCompletion(() -> client.end(null, true));
+        emitter.onError(e -> client.end(null, true));
+        ClientStream.Sink sink = new ClientStream.Sink() {
+            @Override
+            public void event(StreamEvent event) throws IOException {
+                emitter.send(SseEmitter.event()
+                        .id(Long.toString(event.id()))
+                        .name(event.type())
+                        .data(event.data(), MediaType.APPLICATION_JSON));
+            }
+
+            @Override
+            public void comment(String text) throws IOException {
+                emitter.send(SseEmitter.event().comment(text));
+            }
+
+            @Override
+            public void complete() {
+                emitter.complete();
+            }
+        };
+        Thread writer = new Thread(
+                null,
+                () -> {
+                    try {
+                        client.run(sink, clock, settings.heartbeat(), settings.checkInterval());
+                    } finally {
+                        hub.closed(client);
+                    }
+                },
+                "sse-" + streams.incrementAndGet(),
+                WRITER_STACK);
+        writer.setDaemon(true);
+        writer.start();
+        return emitter;
+    }
+
+    private static List<Topic> parse(String topics) {
+        Set<String> seen = new LinkedHashSet<>();
+        List<Topic> parsed = new ArrayList<>();
+        for (String part : topics.split(",")) {
+            if (!part.isBlank()) {
+                Topic topic = Topic.parse(part);
+                if (seen.add(topic.key())) {
+                    parsed.add(topic);
+                }
+            }
+        }
+        if (parsed.isEmpty()) {
+            throw new InvalidParameterException("topics", "give at least one topic: " + Topic.FORMS);
+        }
+        return parsed;
+    }
+
+    /** An id this run never gave (garbage, negative) resumes nothing: the client gets a reset. */
+    private static Long parseLastEventId(String header) {
+        if (header == null || header.isBlank()) {
+            return null;
+        }
+        try {
+            long id = Long.parseLong(header.trim());
+            return id < 0 ? Long.MAX_VALUE : id;
+        } catch (NumberFormatException e) {
+            return Long.MAX_VALUE;
+        }
+    }
+
+    /** Streams are counted per API key; the key itself is never kept, only a fingerprint. */
+    private static String owner(String apiKey) {
+        if (apiKey == null || apiKey.isBlank()) {
+            return "anonymous";
+        }
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(apiKey.getBytes(StandardCharsets.UTF_8));
+            return "key-" + HexFormat.of().formatHex(digest, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,248 @@
+package io.tradergateway.stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tradergateway.sim.TwsSimulator;
+import io.tradergateway.support.Eventually;
+import io.tradergateway.support.MutableClock;
+import io.tradergateway.support.SseClient;
+import io.tradergateway.support.SseClient.Event;
+import io.tradergateway.tws.ConnectionState;
+import io.tradergateway.tws.TwsClient;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.test.context.ActiveProfiles;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The event stream over real HTTP (read as curl -N reads it) against the simulator through the real client, on a
+ * hand-moved clock: ticks, polls, heartbeats and the linger move when the test moves time.
+ */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "gateway.tws.reconnect-initial-delay=20ms",
+            "gateway.tws.reconnect-max-delay=100ms",
+            "gateway.tws.housekeeping-interval=20ms",
+            "gateway.market-data.check-interval=20ms",
+            "gateway.stream.check-interval=20ms",
+            "gateway.stream.heartbeat=5s",
+            "gateway.stream.poll-interval=1s",
+            "gateway.stream.replay-events=16",
+            "gateway.stream.max-streams-per-key=3",
+            "gateway.stream.max-topics-per-stream=4"
+        })
+@ActiveProfiles("sim")
+class StreamIntegrationTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(10);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String ACCOUNT = "DU1111111";
+
+    @TestConfiguration
+    static class HandMovedClock {
+        @Bean
+        @Primary
+        MutableClock testClock() {
+            return new MutableClock(Instant.parse("2026-11-26T15:00:00Z"));
+        }
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TwsSimulator simulator;
+
+    @Autowired
+    MutableClock clock;
+
+    @Autowired
+    TwsClient tws;
+
+    @Autowired
+    StreamHub hub;
+
+    final List<SseClient> open = new ArrayList<>();
+
+    @BeforeEach
+    void ready() {
+        Eventually.await("READY", WAIT, () -> tws.state() == ConnectionState.READY);
+    }
+
+    @AfterEach
+    void closeStreams() {
+        open.forEach(SseClient::close);
+        open.clear();
+        Eventually.await("every stream closed", WAIT, () -> {
+            clock.advance(Duration.ofSeconds(6)); // a heartbeat finds the closed connections
+            return hub.openStreams() == 0;
+        });
+        clock.advance(Duration.ofSeconds(11)); // the market-data linger
+    }
+
+    private SseClient stream(String topics, String... headers) {
+        SseClient client = SseClient.open(port, "/api/v1/stream?topics=" + topics, headers);
+        open.add(client);
+        return client;
+    }
+
+    private long hubLastId() {
+        return hub.lastEventId();
+    }
+
+    private static JsonNode data(Event event) {
+        return JSON.readTree(event.data());
+    }
+
+    @Test
+    void everyTopicStartsWithASnapshotAndEveryEventHasAnIncreasingId() {
+        SseClient client = stream("quotes:265598,status");
+        assertThat(client.status()).isEqualTo(200);
+        Event first = client.next(WAIT);
+        Event second = client.next(WAIT);
+        assertThat(List.of(first.type(), second.type())).containsExactlyInAnyOrder("quote", "status");
+        assertThat(data(first).get("snapshot").asBoolean())
+                .as(first + " then " + second)
+                .isTrue();
+        assertThat(data(second).get("snapshot").asBoolean())
+                .as(first + " then " + second)
+                .isTrue();
+        clock.advance(Duration.ofMillis(300)); // the simulator's next tick
+        Event quote = client.await(WAIT, e -> e.type().equals("quote"));
+        JsonNode body = data(quote);
+        assertThat(body.get("topic").asString()).isEqualTo("quotes:265598");
+        assertThat(body.get("snapshot").asBoolean()).isFalse();
+        assertThat(body.get("data").get("last").asDouble()).isPositive();
+        assertThat(Long.parseLong(quote.id()))
+                .isGreaterThan(Math.max(Long.parseLong(first.id()), Long.parseLong(second.id())));
+    }
+
+    @Test
+    void positionsAndPortfolioFollowTheAccountData() {
+        SseClient client = stream("positions,portfolio:" + ACCOUNT);
+        Event a = client.next(WAIT);
+        Event b = client.next(WAIT);
+        assertThat(List.of(a.type(), b.type())).containsExactlyInAnyOrder("positions", "portfolio");
+        simulator.setPosition("DU2222222", 900000001, new BigDecimal("1"), new BigDecimal("5500")); // a new holding
+        try {
+            clock.advance(Duration.ofSeconds(2));
+            Event positions = client.await(
+                    WAIT, e -> e.type().equals("positions") && e.data().contains("900000001"));
+            assertThat(data(positions).get("snapshot").asBoolean()).isFalse();
+        } finally {
+            simulator.setPosition("DU2222222", 900000001, BigDecimal.ZERO, BigDecimal.ZERO);
+        }
+    }
+
+    @Test
+    void aClientThatReconnectsWithLastEventIdGetsWhatItMissed() {
+        SseClient keeper = stream("quotes:272093"); // keeps the line (and its events) going meanwhile
+        keeper.next(WAIT);
+        SseClient client = stream("quotes:272093");
+        Event snapshot = client.next(WAIT);
+        client.close();
+        clock.advance(Duration.ofMillis(300));
+        Event missed = keeper.await(WAIT, e -> e.type().equals("quote"));
+        SseClient resumed = stream("quotes:272093", "Last-Event-ID", snapshot.id());
+        Event replayed = resumed.next(WAIT);
+        assertThat(replayed.type()).as("no reset: the gap is in the buffer").isEqualTo("quote");
+        // quotes conflate per client: the replay is the latest missed quote, not a fresh snapshot
+        assertThat(Long.parseLong(replayed.id())).isGreaterThanOrEqualTo(Long.parseLong(missed.id()));
+        assertThat(Long.parseLong(replayed.id())).isLessThanOrEqualTo(hubLastId());
+        assertThat(data(replayed).get("snapshot").asBoolean()).isFalse();
+    }
+
+    @Test
+    void aGapOlderThanTheReplayBufferGetsAResetAndFreshSnapshots() {
+        SseClient keeper = stream("quotes:756733");
+        Event first = keeper.next(WAIT);
+        for (int i = 0; i < 30; i++) { // more events than the 16 kept
+            clock.advance(Duration.ofMillis(250));
+            simulator.marketData().publish();
+            keeper.await(
+                    WAIT,
+                    e -> e.type().equals("quote") && !data(e).get("snapshot").asBoolean());
+        }
+        SseClient resumed = stream("quotes:756733", "Last-Event-ID", first.id());
+        Event reset = resumed.next(WAIT);
+        assertThat(reset.type()).isEqualTo("reset");
+        assertThat(data(reset).get("lastEventId").asLong()).isEqualTo(Long.parseLong(first.id()));
+        Event snapshot = resumed.next(WAIT);
+        assertThat(snapshot.type()).isEqualTo("quote");
+        assertThat(data(snapshot).get("snapshot").asBoolean()).isTrue();
+    }
+
+    @Test
+    void anIdleStreamGetsHeartbeatComments() {
+        SseClient client = stream("status");
+        client.next(WAIT);
+        clock.advance(Duration.ofSeconds(6));
+        Event heartbeat = client.await(WAIT, e -> e.type().equals("comment"));
+        assertThat(heartbeat.data()).isEqualTo("heartbeat");
+    }
+
+    @Test
+    void limitsAre429ProblemsAndBadTopics400() {
+        SseClient tooMany = stream("quotes:265598,quotes:272093,positions,status,pnl:" + ACCOUNT);
+        assertThat(tooMany.status()).isEqualTo(429);
+        assertThat(tooMany.errorBody()).contains("too-many-topics").contains("4");
+        for (int i = 0; i < 3; i++) {
+            assertThat(stream("status").status()).isEqualTo(200);
+        }
+        SseClient fourth = stream("status");
+        assertThat(fourth.status()).isEqualTo(429);
+        assertThat(fourth.errorBody()).contains("too-many-streams");
+        SseClient bad = stream("nonsense");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.errorBody())
+                .contains("invalid-parameter")
+                .contains("topics")
+                .doesNotContain("Exception");
+    }
+
+    @Test
+    void pnlIsSubscribedWhileWatchedOnly() {
+        SseClient client = stream("pnl:" + ACCOUNT + ",pnl:" + ACCOUNT + ":265598");
+        client.next(WAIT);
+        client.next(WAIT);
+        Eventually.await(
+                "two PnL subscriptions at TWS",
+                WAIT,
+                () -> simulator.marketData().openPnlSubscriptions() == 2);
+        Event pnl = client.await(WAIT, e -> e.type().equals("pnl") && e.data().contains("unrealized"));
+        assertThat(data(pnl).get("data").get("account").asString()).isEqualTo(ACCOUNT);
+        client.close();
+        Eventually.await("cancelled after the last watcher", WAIT, () -> {
+            clock.advance(Duration.ofSeconds(6));
+            return simulator.marketData().openPnlSubscriptions() == 0;
+        });
+    }
+
+    @Test
+    void shutdownEndsEveryStreamWithAFinalEvent() {
+        SseClient client = stream("status");
+        client.next(WAIT);
+        hub.stop();
+        try {
+            Event end = client.await(WAIT, e -> e.type().equals("end"));
+            assertThat(data(end).get("reason").asString()).isEqualTo("shutdown");
+            Eventually.await("body ended", WAIT, client::ended);
+        } finally {
+            hub.start();
+        }
+    }
+}
