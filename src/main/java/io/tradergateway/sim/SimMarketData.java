@@ -44,6 +44,8 @@ import java.util.function.BooleanSupplier;
  */
 public final class SimMarketData {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SimMarketData.class);
+
     /** IB's default number of simultaneous market-data lines. */
     public static final int DEFAULT_MAX_LINES = 100;
 
@@ -76,21 +78,26 @@ public final class SimMarketData {
     SimMarketData(Clock clock, SimTicks ticks, SimPnl pnl, SimSessions clients, BooleanSupplier blackholed) {
         this.clients = clients;
         this.ticker = Executors.newSingleThreadScheduledExecutor(r -> TwsSimulator.daemon(r, "tws-sim-ticks"));
-        // its own thread, so that ticking never delays the answers of the simulator's timer (history, faults)
-        ticker.scheduleWithFixedDelay(
-                () -> {
-                    if (!blackholed.getAsBoolean()) {
-                        publish();
-                    }
-                },
-                20,
-                20,
-                TimeUnit.MILLISECONDS);
         this.clock = clock;
         this.ticks = ticks;
         this.pnl = pnl;
         this.publishedTick = ticks.tickStep(clock.instant());
         this.publishedPriceStep = pnl.step(clock.instant());
+        // its own thread, so that ticking never delays the simulator's timer (history, faults); scheduled last, once
+        // every field is set, and a failing round is logged, never allowed to end the ticking
+        ticker.scheduleWithFixedDelay(
+                () -> {
+                    try {
+                        if (!blackholed.getAsBoolean()) {
+                            publish();
+                        }
+                    } catch (RuntimeException e) {
+                        log.warn("simulator market data: publishing failed", e);
+                    }
+                },
+                20,
+                20,
+                TimeUnit.MILLISECONDS);
     }
 
     // ---- controls (tests, demo)
