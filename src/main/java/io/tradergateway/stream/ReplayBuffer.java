@@ -37,6 +37,11 @@ final class ReplayBuffer {
         return new StreamEvent(++lastId, type, topic, data);
     }
 
+    /** An id for an event built afterwards (a snapshot: its id is taken before its state is read). */
+    synchronized long reserve() {
+        return ++lastId;
+    }
+
     synchronized long lastId() {
         return lastId;
     }

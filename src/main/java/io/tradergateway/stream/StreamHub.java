@@ -123,8 +123,10 @@ public class StreamHub implements SmartLifecycle {
         }
         for (Feed feed : joined) {
             if (missed == null || feed.startedAfter > lastEventId) {
-                client.offerSnapshot(buffer.single(
-                        feed.topic.eventType(), feed.topic.key(), envelope(feed.topic, true, feed.source.current())));
+                // the id first, then the state: every event with a lower id is already in the state read
+                long id = buffer.reserve();
+                String data = envelope(feed.topic, true, feed.source.current());
+                client.offerSnapshot(new StreamEvent(id, feed.topic.eventType(), feed.topic.key(), data));
             }
         }
         return client;

@@ -223,7 +223,10 @@ class StreamIntegrationTest {
                 "two PnL subscriptions at TWS",
                 WAIT,
                 () -> simulator.marketData().openPnlSubscriptions() == 2);
-        Event pnl = client.await(WAIT, e -> e.type().equals("pnl") && e.data().contains("unrealized"));
+        clock.advance(Duration.ofSeconds(6)); // the simulator's next price step: new PnL for both
+        Event pnl = client.await(
+                WAIT,
+                e -> e.data().contains("pnl:" + ACCOUNT + ":265598") && e.data().contains("unrealized"));
         assertThat(data(pnl).get("data").get("account").asString()).isEqualTo(ACCOUNT);
         client.close();
         Eventually.await("cancelled after the last watcher", WAIT, () -> {
