@@ -80,6 +80,8 @@ final class MalformedPathFilter extends OncePerRequestFilter {
     }
 
     private static boolean broken(String uri) {
-        return uri != null && BROKEN_ESCAPE.matcher(uri).find();
+        return uri != null
+                && uri.indexOf('%') >= 0
+                && BROKEN_ESCAPE.matcher(uri).find();
     }
 }
