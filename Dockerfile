@@ -33,12 +33,17 @@ COPY --from=build /build/target/extracted/application/ ./
 # JVM ignores the cache. bench/run.sh measures the gain; DockerfileIT replays this step on the built jar.
 RUN java -XX:AOTCacheOutput=app.aot -XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError \
         -Dspring.context.exit=onRefresh -jar trader-gateway.jar \
-        --spring.profiles.active=sim --server.port=0 --gateway.ib-status.enabled=false
+        --spring.profiles.active=sim --server.port=0 --gateway.ib-status.enabled=false \
+        --gateway.data-dir=/tmp/training-store \
+ && rm -rf /tmp/training-store \
+ && mkdir -p /data && chown 10001:10001 /data
 USER 10001:10001
 # In a container the gateway must listen beyond loopback to be reachable at all. The JVM sizes its heap
 # from the container's memory limit (75%, leaving room for metaspace, threads and buffers) and exits on
 # OutOfMemoryError so the orchestrator restarts it rather than leaving it half-alive.
+# The embedded history store lives in /data (mount a volume there), unless the datasource is PostgreSQL.
 ENV SERVER_ADDRESS=0.0.0.0 \
+    GATEWAY_DATA_DIR=/data \
     JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError"
 EXPOSE 8080
 ENTRYPOINT ["java", "-XX:AOTCache=app.aot", "-jar", "trader-gateway.jar"]

@@ -27,6 +27,8 @@ for candidate in "${JAVA25_HOME:-}" /usr/lib/jvm/*25*; do
   if [ -n "$candidate" ] && [ -x "$candidate/bin/java" ]; then JAVA25="$candidate/bin/java"; break; fi
 done
 OUT=target/bench
+# every gateway started here keeps its embedded store under target/ (each start_app its own), never in ./data
+export GATEWAY_DATA_DIR=${GATEWAY_DATA_DIR:-$OUT/store}
 mkdir -p "$OUT"
 RESULTS="$OUT/results.txt"
 : > "$RESULTS"
@@ -71,7 +73,7 @@ start_app() {
   local port=$1; shift
   # shellcheck disable=SC2086
   java ${JAVA_OPTS:-} -jar "$JAR" --spring.profiles.active=sim --server.port="$port" \
-    --gateway.ib-status.enabled=false --logging.level.root=WARN --logging.level.io.tradergateway=WARN "$@" \
+    --gateway.data-dir="$OUT/store-$port" --gateway.ib-status.enabled=false --logging.level.root=WARN --logging.level.io.tradergateway=WARN "$@" \
     >"$OUT/app-$port.log" 2>&1 &
   APP_PID=$!
 }
@@ -117,6 +119,7 @@ start_timed() {
   local port t0 wall cpu rss first; port=$(free_port)
   t0=$(now_ms)
   "$java" "$@" --spring.profiles.active=sim --server.port="$port" --gateway.ib-status.enabled=false \
+    --gateway.data-dir="$OUT/store-$name" \
     --logging.level.root=WARN --logging.level.io.tradergateway=WARN >"$OUT/app-$name.log" 2>&1 &
   APP_PID=$!
   wait_ready "$port" >/dev/null

@@ -2,6 +2,7 @@ package io.tradergateway.contract;
 
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.tradergateway.web.InvalidParameterException;
 
 /**
  * The contract-description query parameters, declared once for every endpoint that takes a contract by
@@ -61,5 +62,20 @@ public record ContractDescription(
     /** The description, validated: {@code InvalidParameterException} names the parameter that is wrong. */
     public ContractQuery toQuery() {
         return ContractQuery.parse(symbol, secType, exchange, currency, expiry, strike, right);
+    }
+
+    /** A conId parameter as IB's contract id, or a 400 naming the parameter. */
+    public static int parseConId(String value) {
+        try {
+            int conId = Integer.parseInt(value.trim());
+            if (conId > 0) {
+                return conId;
+            }
+        } catch (NumberFormatException e) {
+            // fall through
+        }
+        throw new InvalidParameterException(
+                "conId",
+                "conId must be a positive integer (IB's contract id), got '" + SecType.abbreviate(value) + "'");
     }
 }

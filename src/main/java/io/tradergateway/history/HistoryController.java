@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.tradergateway.contract.ContractDescription;
 import io.tradergateway.contract.ContractQuery;
@@ -42,6 +43,21 @@ class HistoryController {
     }
 
     @GetMapping(produces = {MediaType.APPLICATION_JSON_VALUE, "text/csv"})
+    @ApiResponse(responseCode = "200", description = "the bars, oldest first")
+    @ApiResponse(
+            responseCode = "400",
+            description = "a parameter breaks IB's rules (type invalid-parameter), or TWS judged the request"
+                    + " invalid (type history-rejected, with ibCode)")
+    @ApiResponse(responseCode = "403", description = "no market data permission (type history-no-permission)")
+    @ApiResponse(
+            responseCode = "404",
+            description = "no bars in the range (type history-no-data) or no such contract (contract-not-found)")
+    @ApiResponse(responseCode = "429", description = "IB's pacing rules allow this request later; see Retry-After")
+    @ApiResponse(
+            responseCode = "502",
+            description = "TWS failed the request for a reason of its own (type tws-request-failed, with ibCode)")
+    @ApiResponse(responseCode = "503", description = "not connected to TWS, or history busy; see Retry-After")
+    @ApiResponse(responseCode = "504", description = "TWS did not answer in time (type tws-timeout)")
     @Operation(
             summary = "Historical bars for one contract",
             description = "Give conId, or a description (symbol, secType, exchange, currency, expiry, strike, right)."
@@ -125,7 +141,7 @@ class HistoryController {
                     @RequestHeader(value = HttpHeaders.ACCEPT, required = false)
                     String accept) {
         HistoryParameters params = HistoryParameters.parse(barSize, duration, start, end, whatToShow, useRth, clock);
-        Integer id = conId == null || conId.isBlank() ? null : parseConId(conId);
+        Integer id = conId == null || conId.isBlank() ? null : ContractDescription.parseConId(conId);
         ContractQuery query = null;
         if (id == null) {
             if (!contract.given()) {
@@ -136,19 +152,5 @@ class HistoryController {
             throw new InvalidParameterException("conId", "give conId or symbol, not both");
         }
         return history.open(id, query, params, BarFormat.forAccept(accept, mapper));
-    }
-
-    private static int parseConId(String value) {
-        try {
-            int id = Integer.parseInt(value.trim());
-            if (id > 0) {
-                return id;
-            }
-        } catch (NumberFormatException e) {
-            // fall through
-        }
-        throw new InvalidParameterException(
-                "conId",
-                "conId must be a positive integer (IB's contract id), got '" + HistoryParameters.shown(value) + "'");
     }
 }

@@ -1,6 +1,8 @@
 package io.tradergateway.history;
 
+import io.tradergateway.tws.TwsProblem;
 import io.tradergateway.web.ProblemException;
+import io.tradergateway.web.Problems;
 import java.net.URI;
 import java.time.Duration;
 import org.springframework.http.HttpStatus;
@@ -15,15 +17,21 @@ class HistoryFailure extends ProblemException {
 
     enum Kind {
         /** 429: the pacing rules leave no slot within the bounded wait (or TWS reported a violation). */
-        PACING_LIMITED(HttpStatus.TOO_MANY_REQUESTS, HistoryProblems.PACING_LIMITED, "Paced"),
+        PACING_LIMITED(Problems.statusOf(TwsProblem.PACING_VIOLATION), HistoryProblems.PACING_LIMITED, "Paced"),
         /** 404: TWS has no bars for the range. */
-        NO_DATA(HttpStatus.NOT_FOUND, HistoryProblems.NO_DATA, "No data"),
+        NO_DATA(Problems.statusOf(TwsProblem.NO_DATA), HistoryProblems.NO_DATA, "No data"),
         /** 403: the account lacks market data permissions for this contract. */
-        NO_PERMISSION(HttpStatus.FORBIDDEN, HistoryProblems.NO_PERMISSION, "No market data permission"),
+        NO_PERMISSION(
+                Problems.statusOf(TwsProblem.NO_PERMISSION),
+                HistoryProblems.NO_PERMISSION,
+                "No market data permission"),
         /** 504: TWS cancelled the query. */
-        CANCELLED(HttpStatus.GATEWAY_TIMEOUT, HistoryProblems.CANCELLED, "Query cancelled"),
-        /** 400: TWS refused the request as invalid (321/322, other 162 texts). */
-        REJECTED(HttpStatus.BAD_REQUEST, HistoryProblems.REJECTED, "TWS refused the request"),
+        CANCELLED(Problems.statusOf(TwsProblem.QUERY_CANCELLED), HistoryProblems.CANCELLED, "Query cancelled"),
+        /** 400, as everywhere (Problems.statusOf): TWS rejected the request as invalid (321/322, other 162 texts). */
+        REJECTED(
+                Problems.statusOf(TwsProblem.REJECTED),
+                HistoryProblems.REJECTED,
+                "TWS rejected the request as invalid"),
         /** 503: the history bulkhead is full. */
         BUSY(HttpStatus.SERVICE_UNAVAILABLE, HistoryProblems.BUSY, "History busy");
 

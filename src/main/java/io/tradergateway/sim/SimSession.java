@@ -163,6 +163,10 @@ final class SimSession implements Runnable {
             accountSummary(summary);
         } else if (request instanceof ReqHistoricalData history) {
             simulator.history().answer(this, history, serverVersion); // issue 5: bars, pacing enforced
+        } else if (simulator.orders().handle(this, request)) {
+            if (request instanceof io.tradergateway.tws.wire.PlaceOrder place) {
+                simulator.sessions().orderIdUsed(place.orderId());
+            }
         } else if (simulator.accountStreams().handle(this, request)) {
             log.trace("simulator: client {} account stream request {}", clientId, request);
         } else if (request instanceof UnknownMessage unknown) {

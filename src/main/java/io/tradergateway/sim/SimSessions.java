@@ -126,6 +126,15 @@ final class SimSessions {
         return nextOrderId.getAndAdd(Math.max(1, count));
     }
 
+    /** TWS never hands out an order id a client already used: nextValidId stays above it. */
+    void orderIdUsed(int orderId) {
+        nextOrderId.accumulateAndGet(orderId + 1, Math::max);
+    }
+
+    SimSession session(int clientId) {
+        return byClientId.get(clientId);
+    }
+
     int peekNextOrderId() {
         return nextOrderId.get();
     }

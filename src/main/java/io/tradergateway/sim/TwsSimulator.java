@@ -42,6 +42,7 @@ public final class TwsSimulator implements AutoCloseable {
     private final SimAccountStreams accountStreams;
     private final SimPacing pacing = new SimPacing(); // issue 5: historical data
     private final SimHistory history;
+    private final SimOrders orders; // issue 12: the order desk
 
     /** A request as the simulator received it, with the client id of the session that sent it. */
     public record Received(int clientId, ClientRequest request) {}
@@ -66,6 +67,8 @@ public final class TwsSimulator implements AutoCloseable {
         this.portfolio = new SimPortfolio(settings.accounts());
         this.accountStreams = new SimAccountStreams(portfolio, prices, accounts, clock);
         this.history = new SimHistory(settings.seed(), clock, pacing, task -> later(Duration.ZERO, task));
+        SimFills fills = new SimFills(clock, portfolio, this::setPosition);
+        this.orders = new SimOrders(clock, prices, settings.accounts(), sessions::session, fills);
     }
 
     /** Binds and starts accepting clients; returns this for chaining. */
@@ -137,10 +140,7 @@ public final class TwsSimulator implements AutoCloseable {
         sessions.sendError(reqId, code, text);
     }
 
-    /**
-     * TWS loses IB's servers: 1100 now, then {@code restoreCode} (1101 data lost, 1102 data maintained) after
-     * {@code after} of real time.
-     */
+    /** TWS loses IB's servers: 1100 now, then {@code restoreCode} (1101 / 1102) after {@code after} (real time). */
     public void connectivityLoss(int restoreCode, Duration after) {
         sessions.connectivityLoss(restoreCode, after, timers);
     }
@@ -183,10 +183,7 @@ public final class TwsSimulator implements AutoCloseable {
         return pacing.violations();
     }
 
-    /**
-     * Multiplies IB's pacing windows (15 s, 2 s, 10 min) by {@code factor}, so that tests and benchmarks can run
-     * the rules in seconds; 1 restores IB's.
-     */
+    /** Multiplies IB's pacing windows (15 s, 2 s, 10 min) by {@code factor} (tests run them in seconds); 1: IB's. */
     public void scalePacingWindows(double factor) {
         if (!(factor > 0)) {
             throw new IllegalArgumentException("factor must be positive");
@@ -194,10 +191,7 @@ public final class TwsSimulator implements AutoCloseable {
         pacing.rules(SimPacing.Rules.ib().scaled(factor));
     }
 
-    /**
-     * A slow HMDS: while held, historical requests are accepted but not answered, so they stay open (and the
-     * 50-open rule can bite); releasing sends every held answer in order.
-     */
+    /** A slow HMDS: held historical requests stay open (the 50-open rule can bite); release answers them. */
     public void holdHistoricalAnswers(boolean hold) {
         history.hold(hold);
     }
@@ -205,6 +199,11 @@ public final class TwsSimulator implements AutoCloseable {
     /** Historical requests accepted and not yet answered. */
     public int openHistoricalRequests() {
         return history.open();
+    }
+
+    /** The order desk: its orders and its fault switches (reject, drop the socket, fill a cancel, correct). */
+    public SimOrders orders() {
+        return orders;
     }
 
     SimHistory history() {
@@ -215,20 +214,18 @@ public final class TwsSimulator implements AutoCloseable {
         return accounts;
     }
 
-    // ---- accounts, positions, portfolio (issue 4)
-
     SimAccountStreams accountStreams() {
         return accountStreams;
     }
 
     /**
-     * Sends the portfolio rows of every followed account again if the simulator's clock entered a new price
-     * step (every {@code SimPrices.STEP}). Runs every 100 ms on the timer thread; tests that move the clock can
-     * call it to publish at once. A black-holed simulator publishes nothing.
+     * Publishes portfolio rows and works the order desk if the clock entered a new price step (every
+     * {@code SimPrices.STEP}); every 100 ms on the timer thread, or at once by a test that moves the clock.
      */
     public void publishMarketMoves() {
         if (!faults.blackholed()) {
             accountStreams.publishMoves();
+            orders.workAll();
         }
     }
 

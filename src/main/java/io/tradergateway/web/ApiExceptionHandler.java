@@ -2,6 +2,7 @@ package io.tradergateway.web;
 
 import io.tradergateway.tws.TwsBusyException;
 import io.tradergateway.tws.TwsOutcomeUnknownException;
+import io.tradergateway.tws.TwsProblem;
 import io.tradergateway.tws.TwsRequestException;
 import io.tradergateway.tws.TwsTimeoutException;
 import io.tradergateway.tws.TwsUnavailableException;
@@ -75,13 +76,18 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 java.time.Duration.ofSeconds(1));
     }
 
-    /** TWS refused a request; the feature did not turn the IB problem into one of its own. */
+    /**
+     * TWS refused a request and the feature did not turn the IB problem into one of its own: the status comes
+     * from {@link Problems#statusOf}, as it does for the features that do (400 when TWS judged the request
+     * invalid, 502 when it failed for a reason of its own).
+     */
     @ExceptionHandler(TwsRequestException.class)
     ResponseEntity<ProblemDetail> twsRefused(TwsRequestException e) {
+        boolean rejected = e.problem() == TwsProblem.REJECTED;
         ProblemDetail problem = Problems.problem(
-                HttpStatus.BAD_GATEWAY,
-                ProblemTypes.TWS_REQUEST_FAILED,
-                "TWS refused the request",
+                Problems.statusOf(e.problem()),
+                rejected ? ProblemTypes.TWS_REQUEST_REJECTED : ProblemTypes.TWS_REQUEST_FAILED,
+                rejected ? "TWS rejected the request as invalid" : "TWS failed the request",
                 "TWS error " + e.code() + ": " + e.getMessage());
         problem.setProperty("ibCode", e.code());
         return Problems.respond(problem, null);

@@ -44,7 +44,9 @@ final class ProblemResponsesCustomizer implements GlobalOpenApiCustomizer {
                             "internal-error",
                             "Internal error",
                             "the gateway failed to handle this request; the cause is in its log"),
-            "503", List.of("tws-unavailable", "TWS unavailable", "not connected to TWS; retry later"));
+            "502", List.of("tws-request-failed", "TWS failed the request", "TWS error 10225: Bust event occurred"),
+            "503", List.of("tws-unavailable", "TWS unavailable", "not connected to TWS; retry later"),
+            "504", List.of("tws-timeout", "TWS did not answer in time", "no answer from TWS within 30 s"));
 
     @Override
     public void customise(OpenAPI openApi) {

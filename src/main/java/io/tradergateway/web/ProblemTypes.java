@@ -14,6 +14,7 @@ public final class ProblemTypes {
     public static final URI TWS_TIMEOUT = of("tws-timeout");
     public static final URI TWS_BUSY = of("tws-busy");
     public static final URI TWS_REQUEST_FAILED = of("tws-request-failed");
+    public static final URI TWS_REQUEST_REJECTED = of("tws-request-rejected");
     public static final URI TWS_OUTCOME_UNKNOWN = of("tws-outcome-unknown");
     public static final URI API_KEY_REQUIRED = of("api-key-required");
     public static final URI NOT_FOUND = of("not-found");

@@ -1,8 +1,10 @@
 package io.tradergateway.web;
 
+import io.tradergateway.tws.TwsProblem;
 import java.net.URI;
 import java.time.Duration;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -19,6 +21,21 @@ public final class Problems {
         problem.setType(type);
         problem.setTitle(title);
         return problem;
+    }
+
+    /**
+     * The HTTP status of what TWS said, decided once for every feature: a request TWS judged invalid is the
+     * client's to fix (400), a refusal for a reason of TWS's own is a failure upstream (502).
+     */
+    public static HttpStatus statusOf(TwsProblem problem) {
+        return switch (problem) {
+            case CONTRACT_NOT_FOUND, NO_DATA -> HttpStatus.NOT_FOUND;
+            case PACING_VIOLATION -> HttpStatus.TOO_MANY_REQUESTS;
+            case NO_PERMISSION -> HttpStatus.FORBIDDEN;
+            case QUERY_CANCELLED -> HttpStatus.GATEWAY_TIMEOUT;
+            case REJECTED -> HttpStatus.BAD_REQUEST;
+            case FAILED -> HttpStatus.BAD_GATEWAY;
+        };
     }
 
     /** Retry-After in whole seconds, rounded up so that a client retrying then is never early; at least 1. */

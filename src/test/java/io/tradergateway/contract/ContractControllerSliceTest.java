@@ -10,6 +10,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.tradergateway.tws.ConnectionState;
+import io.tradergateway.tws.TwsRequestException;
 import io.tradergateway.tws.TwsUnavailableException;
 import java.time.Duration;
 import java.util.List;
@@ -107,5 +108,25 @@ class ContractControllerSliceTest {
                 .andExpect(header().string("Retry-After", "3"))
                 .andExpect(jsonPath("$.type").value("urn:trader-gateway:problem:tws-unavailable"))
                 .andExpect(jsonPath("$.connectionState").value("DISCONNECTED"));
+    }
+
+    @Test
+    void twsJudgingTheRequestInvalidIs400AsInHistory() throws Exception {
+        when(contracts.byConId(265598))
+                .thenThrow(new TwsRequestException(7, 321, "Error validating request.-'bW' : cause - bad exchange"));
+        mvc.perform(get("/api/v1/contracts/265598"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.type").value("urn:trader-gateway:problem:tws-request-rejected"))
+                .andExpect(jsonPath("$.ibCode").value(321));
+    }
+
+    @Test
+    void twsFailingForAReasonOfItsOwnIs502() throws Exception {
+        when(contracts.byConId(265598)).thenThrow(new TwsRequestException(7, 10225, "Bust event occurred"));
+        mvc.perform(get("/api/v1/contracts/265598"))
+                .andExpect(status().isBadGateway())
+                .andExpect(jsonPath("$.type").value("urn:trader-gateway:problem:tws-request-failed"))
+                .andExpect(jsonPath("$.detail").value("TWS error 10225: Bust event occurred"))
+                .andExpect(jsonPath("$.ibCode").value(10225));
     }
 }

@@ -17,6 +17,14 @@ public final class ClientRequests {
             // accounts (issue 4)
             .add(ReqAccountUpdates.ID, ReqAccountUpdates::read)
             .add(ReqHistoricalData.ID, ReqHistoricalData::read) // issue 5
+            // orders (issue 12)
+            .add(PlaceOrder.ID, PlaceOrder::read)
+            .add(CancelOrder.ID, CancelOrder::read)
+            .add(ReqOpenOrders.ID, ReqOpenOrders::readOwn)
+            .add(ReqOpenOrders.ALL_ID, ReqOpenOrders::readAll)
+            .add(ReqExecutions.ID, ReqExecutions::read)
+            .add(ReqGlobalCancel.ID, ReqGlobalCancel::read)
+            .add(ReqCompletedOrders.ID, ReqCompletedOrders::read)
             .build();
 
     private ClientRequests() {}

@@ -8,14 +8,20 @@ package io.tradergateway.tws.wire;
 public final class ErrorCodes {
 
     public static final int MAX_RATE_EXCEEDED = 100;
+    public static final int DUPLICATE_ORDER_ID = 103;
+    public static final int CANNOT_MODIFY_FILLED = 104;
+    public static final int PRICE_OFF_TICK = 110;
+    public static final int CANCEL_NOT_CANCELLABLE = 161;
     public static final int HISTORICAL_DATA_ERROR = 162;
     public static final int NO_SECURITY_DEFINITION = 200;
     public static final int ORDER_REJECTED = 201;
+    public static final int ORDER_CANCELLED = 202;
     public static final int VALIDATION_FAILED = 321;
     public static final int PROCESSING_FAILED = 322;
     public static final int CLIENT_ID_IN_USE = 326;
     public static final int NOT_SUBSCRIBED = 354;
     public static final int NO_HISTORICAL_QUERY = 366;
+    public static final int ORDER_WARNING = 399;
     public static final int COULD_NOT_CONNECT = 502;
     public static final int NOT_CONNECTED = 504;
     public static final int CONNECTIVITY_LOST = 1100;
@@ -30,6 +36,8 @@ public final class ErrorCodes {
     public static final int SERVER_CONNECTION_BROKEN = 2110;
     public static final int SECDEF_FARM_BROKEN = 2157;
     public static final int SECDEF_FARM_OK = 2158;
+    public static final int CANCEL_UNKNOWN_ORDER = 10147;
+    public static final int CANCEL_FILLED_ORDER = 10148;
 
     private ErrorCodes() {}
 }

@@ -24,6 +24,15 @@ public final class ServerMessages {
             .add(HistoricalData.ID, HistoricalData::read)
             .add(HistoricalDataEnd.ID, HistoricalDataEnd::read)
             .add(HistoricalDataUpdate.ID, HistoricalDataUpdate::read)
+            // orders (issue 12)
+            .add(OrderStatus.ID, OrderStatus::read)
+            .add(OpenOrder.ID, OpenOrder::read)
+            .add(OpenOrderEnd.ID, OpenOrderEnd::read)
+            .add(ExecDetails.ID, ExecDetails::read)
+            .add(ExecDetailsEnd.ID, ExecDetailsEnd::read)
+            .add(CommissionReport.ID, CommissionReport::read)
+            .add(CompletedOrder.ID, CompletedOrder::read)
+            .add(CompletedOrdersEnd.ID, CompletedOrdersEnd::read)
             .build();
 
     private ServerMessages() {}
