@@ -33,14 +33,14 @@ fi
 # start, the TWS session and the request path in it. Without curl it falls back to stopping once the context has
 # refreshed (Spring's spring.context.exit=onRefresh), which leaves those out.
 train() {
-  local log=$DIR/training-jdk$feature.log pid port="" path i
+  local log=$DIR/training-jdk$feature.log pid port="" path i requests=0
   if ! command -v curl >/dev/null 2>&1; then
-    "$JAVA" "$make" -Dspring.context.exit=onRefresh -jar "$THIN" \
-      --spring.profiles.active=sim --server.port=0 --gateway.ib-status.enabled=false >"$log" 2>&1
+    "$JAVA" "$make" -Dspring.context.exit=onRefresh -jar "$THIN" --spring.profiles.active=sim --server.port=0 \
+      --gateway.ib-status.enabled=false --gateway.data-dir="$DIR/training-data" >"$log" 2>&1
     return
   fi
-  "$JAVA" "$make" -jar "$THIN" --spring.profiles.active=sim --server.port=0 \
-    --server.address=127.0.0.1 --gateway.ib-status.enabled=false >"$log" 2>&1 &
+  "$JAVA" "$make" -jar "$THIN" --spring.profiles.active=sim --server.port=0 --server.address=127.0.0.1 \
+    --gateway.ib-status.enabled=false --gateway.data-dir="$DIR/training-data" >"$log" 2>&1 &
   pid=$!
   for i in $(seq 1 1800); do   # up to 3 minutes on a loaded machine
     port=$(sed -n 's/.*Tomcat started on port \([0-9]*\).*/\1/p' "$log" | head -1)
@@ -51,12 +51,12 @@ train() {
   if [ -z "$port" ]; then kill "$pid"; wait "$pid" || true; return 1; fi
   for i in 1 2 3; do
     for path in /api/v1/positions /api/v1/accounts /api/v1/status /actuator/health /livez /readyz; do
-      curl -s -o /dev/null "http://127.0.0.1:$port$path" || true
+      curl -s -o /dev/null "http://127.0.0.1:$port$path" && requests=$((requests + 1))
     done
   done
   kill -TERM "$pid"
   wait "$pid" || true   # a JVM stopped by SIGTERM exits with 143; the cache file is the check
-  [ -f "$cache" ]
+  [ -f "$cache" ] && echo "fast-start: trained through readiness and $requests requests" >&2
 }
 
 if [ ! -f "$cache" ]; then
