@@ -125,7 +125,11 @@ public class StreamHub implements SmartLifecycle {
             if (missed == null || feed.startedAfter > lastEventId) {
                 // the id first, then the state: every event with a lower id is already in the state read
                 long id = buffer.reserve();
-                String data = envelope(feed.topic, true, feed.source.current());
+                Object value = feed.source.current();
+                if (feed.source.polled() && feed.lastSent == null) {
+                    feed.lastSent = comparable(value); // polls publish what differs from the first snapshot
+                }
+                String data = envelope(feed.topic, true, value);
                 client.offerSnapshot(new StreamEvent(id, feed.topic.eventType(), feed.topic.key(), data));
             }
         }
@@ -206,15 +210,8 @@ public class StreamHub implements SmartLifecycle {
             feed.lastPoll = now;
             try {
                 Object value = feed.source.current();
-                JsonNode tree = json.valueToTree(value);
-                JsonNode compared = tree;
-                if (tree.isObject()) {
-                    compared = tree.deepCopy();
-                    ((ObjectNode) compared).remove("asOf");
-                }
-                if (feed.lastSent == null) {
-                    feed.lastSent = compared; // the followers' snapshots carried it
-                } else if (!compared.equals(feed.lastSent)) {
+                JsonNode compared = comparable(value);
+                if (!compared.equals(feed.lastSent)) {
                     feed.lastSent = compared;
                     publish(feed, value);
                 }
@@ -222,6 +219,17 @@ public class StreamHub implements SmartLifecycle {
                 log.warn("stream topic {} could not be polled", feed.topic.key(), e);
             }
         }
+    }
+
+    /** A polled value as compared: its JSON without the top-level asOf (which moves with every read). */
+    private JsonNode comparable(Object value) {
+        JsonNode tree = json.valueToTree(value);
+        if (tree.isObject()) {
+            JsonNode copy = tree.deepCopy();
+            ((ObjectNode) copy).remove("asOf");
+            return copy;
+        }
+        return tree;
     }
 
     private String envelope(Topic topic, boolean snapshot, Object value) {
