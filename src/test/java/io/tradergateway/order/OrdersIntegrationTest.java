@@ -78,6 +78,11 @@ class OrdersIntegrationTest {
     void ready() {
         api = new OrderApi(port);
         Eventually.await("READY", WAIT, () -> connection.state() == ConnectionState.READY);
+        // the notional limit of a market or stop order needs the last known price: the portfolio valuation
+        Eventually.await(
+                "portfolio valued",
+                WAIT,
+                () -> api.get("/api/v1/accounts/DU1111111/portfolio").status() == 200);
     }
 
     private long sentWithRef(String key) {
