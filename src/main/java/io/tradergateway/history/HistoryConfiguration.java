@@ -71,6 +71,31 @@ class HistoryConfiguration {
         return new HistoryService(tws, contracts, settings, pacer, clock);
     }
 
+    @Bean
+    BarStore barStore(javax.sql.DataSource dataSource) {
+        return new BarStore(dataSource);
+    }
+
+    /** Writes answers to the store in order, off the response's path; a full queue drops (the range stays a gap). */
+    @Bean(destroyMethod = "shutdown")
+    ExecutorService historyStoreWriter() {
+        return new ThreadPoolExecutor(
+                1, 1, 0, TimeUnit.SECONDS, new java.util.concurrent.ArrayBlockingQueue<>(1024), r -> {
+                    Thread t = new Thread(r, "history-store-writer");
+                    t.setDaemon(true);
+                    return t;
+                });
+    }
+
+    @Bean
+    StoredHistory storedHistory(
+            BarStore barStore,
+            ExecutorService historyStoreWriter,
+            @org.springframework.beans.factory.annotation.Value("${gateway.history.store-answers:true}")
+                    boolean storeAnswers) {
+        return new StoredHistory(barStore, historyStoreWriter, storeAnswers);
+    }
+
     /** Wakes the pacer on a timer thread, keeping only the earliest wake-up pending. */
     static final class TimerWaker implements HistoryPacer.Waker {
         private final ScheduledExecutorService timer;

@@ -1,5 +1,6 @@
 package io.tradergateway.history;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -10,53 +11,73 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * The chunks of one response, fetched in order with a bounded look-ahead: at most {@code prefetch} chunks are
- * requested ahead of the one being written, so memory per download stays bounded however long the range is,
- * while the pacer still sees enough requests to fill every allowed slot.
+ * The pieces of one response, in order: stored ones are read from the store when their turn comes, TWS chunks are
+ * requested with a bounded look-ahead (at most {@code prefetch} ahead of the one being written, so memory per
+ * download stays bounded however long the range is, while the pacer still sees enough requests to fill every
+ * allowed slot) and their final bars are kept in the store as they are written.
  */
 final class HistoryDownload {
 
     private final HistoryService service;
-    private final List<HistoryPlan.Chunk> chunks;
+    private final StoredHistory stored;
+    private final List<HistoryPiece> pieces;
+    private final BarSize barSize;
     private final ZoneId zone;
     private final int prefetch;
     private final Duration patience;
+    private final Clock clock;
     private final List<CompletableFuture<List<HistoryBar>>> requested = new ArrayList<>();
     private int next;
 
     /** Requests the first chunks now; the very first is bounded (429 when pacing leaves no slot in time). */
     HistoryDownload(
-            HistoryService service, List<HistoryPlan.Chunk> chunks, ZoneId zone, int prefetch, Duration patience) {
+            HistoryService service,
+            StoredHistory stored,
+            List<HistoryPiece> pieces,
+            BarSize barSize,
+            ZoneId zone,
+            int prefetch,
+            Duration patience,
+            Clock clock) {
         this.service = service;
-        this.chunks = chunks;
+        this.stored = stored;
+        this.pieces = pieces;
+        this.barSize = barSize;
         this.zone = zone;
         this.prefetch = prefetch;
         this.patience = patience;
+        this.clock = clock;
         topUp();
     }
 
     private void topUp() {
-        while (requested.size() < chunks.size() && requested.size() < next + prefetch) {
+        while (requested.size() < pieces.size() && requested.size() < next + prefetch) {
             int i = requested.size();
-            requested.add(service.fetch(chunks.get(i).request(), zone, i == 0));
+            HistoryPiece piece = pieces.get(i);
+            requested.add(piece.isStored() ? null : service.fetch(piece.chunk().request(), zone, i == 0));
         }
     }
 
-    /** The bars of the next chunk (only those in its slice), or null when every chunk is done. */
+    /** The bars of the next piece (only those in its slice), or null when every piece is done. */
     List<HistoryBar> next() {
-        if (next >= chunks.size()) {
+        if (next >= pieces.size()) {
             return null;
         }
-        HistoryPlan.Chunk chunk = chunks.get(next);
+        HistoryPiece piece = pieces.get(next);
         CompletableFuture<List<HistoryBar>> answer = requested.get(next);
         requested.set(next, null); // let the bars go once written
         next++;
         topUp();
-        List<HistoryBar> bars = await(answer);
-        if (chunk.from() == null && chunk.to() == null) {
-            return bars;
+        if (piece.isStored()) {
+            return stored.read(piece);
         }
-        return bars.stream().filter(b -> chunk.keeps(b.time())).toList();
+        HistoryPlan.Chunk chunk = piece.chunk();
+        List<HistoryBar> bars = await(answer);
+        if (chunk.from() != null || chunk.to() != null) {
+            bars = bars.stream().filter(b -> chunk.keeps(b.time())).toList();
+        }
+        stored.keep(piece, barSize, bars, clock.instant());
+        return bars;
     }
 
     /** Skips to the first chunk with bars; null when there is none. */

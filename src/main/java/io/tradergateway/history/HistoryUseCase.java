@@ -33,6 +33,7 @@ class HistoryUseCase {
     private static final Logger log = LoggerFactory.getLogger(HistoryUseCase.class);
 
     private final HistoryService history;
+    private final StoredHistory stored;
     private final HistoryProperties settings;
     private final HistoryBulkhead bulkhead;
     private final Executor streams;
@@ -40,11 +41,13 @@ class HistoryUseCase {
 
     HistoryUseCase(
             HistoryService history,
+            StoredHistory stored,
             HistoryProperties settings,
             HistoryBulkhead bulkhead,
             @Qualifier("historyStreams") Executor streams,
             Clock clock) {
         this.history = history;
+        this.stored = stored;
         this.settings = settings;
         this.bulkhead = bulkhead;
         this.streams = streams;
@@ -58,14 +61,17 @@ class HistoryUseCase {
         try {
             ContractInfo contract = history.contract(id, query, params.whatToShow());
             Instant now = clock.instant();
-            List<HistoryPlan.Chunk> chunks = HistoryPlan.of(contract, params, now, settings.maxChunks());
+            List<HistoryPiece> pieces = stored.plan(contract, params, now, settings.maxChunks());
             ZoneId zone = HistoryService.zoneOf(contract);
             HistoryDownload download = new HistoryDownload(
                     history,
-                    chunks,
+                    stored,
+                    pieces,
+                    params.barSize(),
                     zone,
                     settings.prefetch(),
-                    settings.pacing().maxWait().plus(settings.timeout()).plusSeconds(5));
+                    settings.pacing().maxWait().plus(settings.timeout()).plusSeconds(5),
+                    clock);
             List<HistoryBar> first = download.firstBars();
             if (first == null) {
                 throw new HistoryFailure(
@@ -76,7 +82,7 @@ class HistoryUseCase {
             }
             ResponseBodyEmitter emitter =
                     new ResponseBodyEmitter(settings.streamTimeout().toMillis());
-            Map<String, Object> head = describe(contract, params, chunks);
+            Map<String, Object> head = describe(contract, params, pieces);
             streams.execute(() -> stream(emitter, format, head, first, download, permit));
             return ResponseEntity.ok()
                     .contentType(format.mediaType())
@@ -116,7 +122,7 @@ class HistoryUseCase {
     }
 
     private static Map<String, Object> describe(
-            ContractInfo contract, HistoryParameters params, List<HistoryPlan.Chunk> chunks) {
+            ContractInfo contract, HistoryParameters params, List<HistoryPiece> pieces) {
         Map<String, Object> head = new LinkedHashMap<>();
         head.put("conId", contract.conId());
         head.put("symbol", contract.symbol());
@@ -129,11 +135,11 @@ class HistoryUseCase {
         if (params.duration() != null) {
             head.put("duration", params.duration().toString());
         } else {
-            head.put("start", chunks.get(0).from().toString());
+            head.put("start", pieces.get(0).from().toString());
         }
-        BarRequest last = chunks.get(chunks.size() - 1).request();
-        if (last.end() != null) {
-            head.put("end", last.end().toString());
+        Instant end = pieces.get(pieces.size() - 1).to();
+        if (end != null) {
+            head.put("end", end.toString());
         }
         return head;
     }

@@ -35,6 +35,7 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+    private static final java.time.Duration STORE_RETRY = java.time.Duration.ofSeconds(5);
 
     @ExceptionHandler(TwsUnavailableException.class)
     ResponseEntity<ProblemDetail> twsUnavailable(TwsUnavailableException e) {
@@ -74,6 +75,24 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return Problems.respond(
                 Problems.problem(HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.TWS_BUSY, "Gateway busy", e.getMessage()),
                 java.time.Duration.ofSeconds(1));
+    }
+
+    /** The history store (database) cannot be reached or is overloaded: a fault, not the caller's error. */
+    @ExceptionHandler({
+        org.springframework.dao.DataAccessResourceFailureException.class,
+        org.springframework.dao.TransientDataAccessException.class,
+        org.springframework.dao.RecoverableDataAccessException.class,
+        org.springframework.transaction.CannotCreateTransactionException.class
+    })
+    ResponseEntity<ProblemDetail> storeUnavailable(org.springframework.core.NestedRuntimeException e) {
+        log.warn("history store unavailable: {}", e.getMostSpecificCause().toString());
+        return Problems.respond(
+                Problems.problem(
+                        HttpStatus.SERVICE_UNAVAILABLE,
+                        ProblemTypes.STORE_UNAVAILABLE,
+                        "History store unavailable",
+                        "the history store (database) cannot be reached; retry later"),
+                STORE_RETRY);
     }
 
     /**

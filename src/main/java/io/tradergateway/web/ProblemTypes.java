@@ -23,6 +23,7 @@ public final class ProblemTypes {
     public static final URI UNSUPPORTED_MEDIA_TYPE = of("unsupported-media-type");
     public static final URI INVALID_PARAMETER = of("invalid-parameter");
     public static final URI INTERNAL_ERROR = of("internal-error");
+    public static final URI STORE_UNAVAILABLE = of("store-unavailable");
 
     private ProblemTypes() {}
 
