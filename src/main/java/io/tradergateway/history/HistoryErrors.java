@@ -28,7 +28,7 @@ final class HistoryErrors {
             case QUERY_CANCELLED -> new HistoryFailure(HistoryFailure.Kind.CANCELLED, detail, null, e.code());
             case REJECTED -> new HistoryFailure(HistoryFailure.Kind.REJECTED, detail, null, e.code());
             case CONTRACT_NOT_FOUND -> ContractNotFoundException.from(e);
-            case FAILED -> e;
+            case FAILED, MARKET_DATA_LINES, NOT_SUBSCRIBED -> e;
         };
     }
 }

@@ -163,6 +163,8 @@ final class SimSession implements Runnable {
             accountSummary(summary);
         } else if (request instanceof ReqHistoricalData history) {
             simulator.history().answer(this, history, serverVersion); // issue 5: bars, pacing enforced
+        } else if (simulator.marketData().handle(this, request)) {
+            log.trace("simulator: client {} market data request {}", clientId, request);
         } else if (simulator.orders().handle(this, request)) {
             if (request instanceof io.tradergateway.tws.wire.PlaceOrder place) {
                 simulator.sessions().orderIdUsed(place.orderId());

@@ -15,13 +15,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A fake TWS: a real TCP server on loopback that speaks the server side of the TWS API socket protocol
- * with deterministic data. It is the demo's broker and the test fixture, so it behaves like TWS where a
- * client can tell: version negotiation per client, client-id uniqueness (error 326, then close), farm
- * notices after start-up.
- *
- * <p>One thread accepts; each client session has its own thread. All threads are daemons named
- * {@code tws-sim-*} and end on {@link #close()}.
+ * A fake TWS: a real TCP server on loopback speaking the server side of the TWS API with deterministic data; the
+ * demo's broker and the test fixture, so it behaves like TWS where a client can tell (versions, 326, notices).
+ * One thread accepts; each client session has its own thread; all are daemons {@code tws-sim-*}, ended by close().
  */
 public final class TwsSimulator implements AutoCloseable {
 
@@ -36,12 +32,12 @@ public final class TwsSimulator implements AutoCloseable {
     private final SimAccounts accounts;
     private final java.util.concurrent.ScheduledExecutorService timers;
     private volatile ServerSocket server;
-    // accounts, positions, portfolio (issue 4)
     private final SimPrices prices;
     private final SimPortfolio portfolio;
     private final SimAccountStreams accountStreams;
     private final SimPacing pacing = new SimPacing(); // issue 5: historical data
     private final SimHistory history;
+    private final SimMarketData marketData; // issue 13: market data and PnL
     private final SimOrders orders; // issue 12: the order desk
 
     /** A request as the simulator received it, with the client id of the session that sent it. */
@@ -51,24 +47,23 @@ public final class TwsSimulator implements AutoCloseable {
         this.settings = settings;
         this.clock = clock;
         AtomicInteger counter = new AtomicInteger();
-        this.threads = Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "tws-sim-" + counter.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
-        this.timers = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "tws-sim-timer");
-            t.setDaemon(true);
-            return t;
-        });
+        this.threads = Executors.newCachedThreadPool(r -> daemon(r, "tws-sim-" + counter.incrementAndGet()));
+        this.timers = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "tws-sim-timer"));
         this.faults = new SimFaults(clock);
         this.accounts = new SimAccounts(settings.accounts(), settings.seed());
         this.prices = new SimPrices(settings.seed());
         this.portfolio = new SimPortfolio(settings.accounts());
         this.accountStreams = new SimAccountStreams(portfolio, prices, accounts, clock);
         this.history = new SimHistory(settings.seed(), clock, pacing, task -> later(Duration.ZERO, task));
+        this.marketData = SimMarketData.create(clock, prices, portfolio, sessions, faults::blackholed);
         SimFills fills = new SimFills(clock, portfolio, this::setPosition);
         this.orders = new SimOrders(clock, prices, settings.accounts(), sessions::session, fills);
+    }
+
+    static Thread daemon(Runnable task, String name) {
+        Thread t = new Thread(task, name);
+        t.setDaemon(true);
+        return t;
     }
 
     /** Binds and starts accepting clients; returns this for chaining. */
@@ -119,7 +114,6 @@ public final class TwsSimulator implements AutoCloseable {
     }
 
     // ---- fault injection
-
     /** New connections are closed right after accept for this long (measured on the simulator's clock). */
     public void refuseConnections(Duration duration) {
         faults.refuseFor(duration);
@@ -142,7 +136,13 @@ public final class TwsSimulator implements AutoCloseable {
 
     /** TWS loses IB's servers: 1100 now, then {@code restoreCode} (1101 / 1102) after {@code after} (real time). */
     public void connectivityLoss(int restoreCode, Duration after) {
+        marketData.connectivityLoss(restoreCode, after); // lines go silent; 1101 drops them
         sessions.connectivityLoss(restoreCode, after, timers);
+    }
+
+    /** Market data and PnL: entitlements, line limit, tick rate, faults (issue 13). */
+    public SimMarketData marketData() {
+        return marketData;
     }
 
     /** Another (invisible) application holds this client id: connecting with it gets 326. */
@@ -273,6 +273,7 @@ public final class TwsSimulator implements AutoCloseable {
         }
         dropAllClients();
         timers.shutdownNow();
+        marketData.close();
         threads.shutdownNow();
     }
 
@@ -291,6 +292,7 @@ public final class TwsSimulator implements AutoCloseable {
 
     void ended(SimSession session) {
         accountStreams.ended(session);
+        marketData.ended(session);
         sessions.ended(session);
     }
 }

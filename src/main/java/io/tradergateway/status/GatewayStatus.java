@@ -1,6 +1,7 @@
 package io.tradergateway.status;
 
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.tradergateway.marketdata.MarketDataStatus;
 import io.tradergateway.status.MaintenanceSchedule.Maintenance;
 import io.tradergateway.tws.BrokerMode;
 import io.tradergateway.tws.TwsStatus;
@@ -16,6 +17,7 @@ import java.time.Instant;
  * @param ibStatus IB's status page as judged for this gateway's exchanges
  * @param maintenance IB maintenance window running now and the next one
  * @param traderCheck {@code enabled=false} means the status-page check is off
+ * @param marketData market-data lines: budget, open, watched, stale (no tick for gateway.market-data.stale-after)
  */
 public record GatewayStatus(
         @Schema(allowableValues = {"tws", "simulator"}) String mode,
@@ -24,9 +26,10 @@ public record GatewayStatus(
         IbStatusReport ibStatus,
         Maintenance maintenance,
         TraderCheck traderCheck,
+        MarketDataStatus marketData,
         Instant asOf) {
 
-    static GatewayStatus of(TwsStatus tws, IbStatusReport ibStatus, Instant now) {
+    static GatewayStatus of(TwsStatus tws, IbStatusReport ibStatus, MarketDataStatus marketData, Instant now) {
         return new GatewayStatus(
                 tws.mode().label(),
                 tws.mode() == BrokerMode.SIMULATOR,
@@ -34,6 +37,7 @@ public record GatewayStatus(
                 ibStatus,
                 ibStatus.maintenance(),
                 ibStatus.traderCheck(),
+                marketData,
                 now);
     }
 }

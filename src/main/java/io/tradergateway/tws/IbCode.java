@@ -68,6 +68,20 @@ public record IbCode(int code, Category category, String meaning) {
                     of(ErrorCodes.VALIDATION_FAILED, Category.REQUEST_FAILURE, "error validating request"),
                     of(ErrorCodes.PROCESSING_FAILED, Category.REQUEST_FAILURE, "error processing request"),
                     of(ErrorCodes.NOT_SUBSCRIBED, Category.REQUEST_FAILURE, "not subscribed to requested market data"),
+                    // market data: 354, 10089, 10168 and 10197 end the live stream; 101 is TWS's own line limit
+                    of(ErrorCodes.MAX_TICKERS_REACHED, Category.REQUEST_FAILURE, "max number of tickers reached"),
+                    of(
+                            ErrorCodes.DELAYED_AVAILABLE_NOT_SUBSCRIBED,
+                            Category.REQUEST_FAILURE,
+                            "market data not subscribed for the API; delayed data available"),
+                    of(
+                            ErrorCodes.DELAYED_NOT_AVAILABLE,
+                            Category.REQUEST_FAILURE,
+                            "market data not subscribed and delayed data not enabled"),
+                    of(
+                            ErrorCodes.COMPETING_LIVE_SESSION,
+                            Category.REQUEST_FAILURE,
+                            "no market data during a competing live session"),
                     of(
                             ErrorCodes.NO_HISTORICAL_QUERY,
                             Category.REQUEST_FAILURE,
@@ -86,7 +100,13 @@ public record IbCode(int code, Category category, String meaning) {
                             Category.WARNING,
                             "market data farm inactive, available on demand"),
                     of(ErrorCodes.SECDEF_FARM_BROKEN, Category.WARNING, "sec-def data farm connection broken"),
-                    of(ErrorCodes.SECDEF_FARM_OK, Category.WARNING, "sec-def data farm connection OK"))
+                    of(ErrorCodes.SECDEF_FARM_OK, Category.WARNING, "sec-def data farm connection OK"),
+                    // advisory: the line keeps ticking
+                    of(ErrorCodes.DISPLAYING_DELAYED, Category.WARNING, "not subscribed: displaying delayed data"),
+                    of(
+                            ErrorCodes.PART_NOT_SUBSCRIBED,
+                            Category.WARNING,
+                            "part of the requested data is not subscribed"))
             .collect(Collectors.toUnmodifiableMap(IbCode::code, Function.identity()));
 
     private static IbCode of(int code, Category category, String meaning) {
@@ -117,6 +137,11 @@ public record IbCode(int code, Category category, String meaning) {
         return switch (code) {
             case ErrorCodes.NO_SECURITY_DEFINITION -> TwsProblem.CONTRACT_NOT_FOUND;
             case ErrorCodes.VALIDATION_FAILED, ErrorCodes.PROCESSING_FAILED -> TwsProblem.REJECTED;
+            case ErrorCodes.MAX_TICKERS_REACHED -> TwsProblem.MARKET_DATA_LINES;
+            case ErrorCodes.NOT_SUBSCRIBED,
+                    ErrorCodes.DELAYED_AVAILABLE_NOT_SUBSCRIBED,
+                    ErrorCodes.COMPETING_LIVE_SESSION -> TwsProblem.NOT_SUBSCRIBED;
+            case ErrorCodes.DELAYED_NOT_AVAILABLE -> TwsProblem.NO_PERMISSION;
             case ErrorCodes.HISTORICAL_DATA_ERROR -> {
                 if (text.contains("pacing violation")) {
                     yield TwsProblem.PACING_VIOLATION;

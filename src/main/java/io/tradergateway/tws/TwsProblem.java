@@ -15,6 +15,13 @@ public enum TwsProblem {
     NO_PERMISSION,
     /** 162 "query cancelled". */
     QUERY_CANCELLED,
+    /** 101: TWS's own limit of simultaneous market-data lines is reached. */
+    MARKET_DATA_LINES,
+    /**
+     * 354, 10089, 10197: no live market data for this contract (not subscribed, or a competing live session);
+     * delayed data may be had with reqMarketDataType.
+     */
+    NOT_SUBSCRIBED,
     /** 321/322 and other 162 texts: TWS refused the request as invalid. */
     REJECTED,
     /** Anything else TWS refused. */

@@ -30,8 +30,8 @@ public final class Problems {
     public static HttpStatus statusOf(TwsProblem problem) {
         return switch (problem) {
             case CONTRACT_NOT_FOUND, NO_DATA -> HttpStatus.NOT_FOUND;
-            case PACING_VIOLATION -> HttpStatus.TOO_MANY_REQUESTS;
-            case NO_PERMISSION -> HttpStatus.FORBIDDEN;
+            case PACING_VIOLATION, MARKET_DATA_LINES -> HttpStatus.TOO_MANY_REQUESTS;
+            case NO_PERMISSION, NOT_SUBSCRIBED -> HttpStatus.FORBIDDEN;
             case QUERY_CANCELLED -> HttpStatus.GATEWAY_TIMEOUT;
             case REJECTED -> HttpStatus.BAD_REQUEST;
             case FAILED -> HttpStatus.BAD_GATEWAY;

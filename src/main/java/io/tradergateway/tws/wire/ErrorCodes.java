@@ -8,6 +8,7 @@ package io.tradergateway.tws.wire;
 public final class ErrorCodes {
 
     public static final int MAX_RATE_EXCEEDED = 100;
+    public static final int MAX_TICKERS_REACHED = 101;
     public static final int DUPLICATE_ORDER_ID = 103;
     public static final int CANNOT_MODIFY_FILLED = 104;
     public static final int PRICE_OFF_TICK = 110;
@@ -36,6 +37,12 @@ public final class ErrorCodes {
     public static final int SERVER_CONNECTION_BROKEN = 2110;
     public static final int SECDEF_FARM_BROKEN = 2157;
     public static final int SECDEF_FARM_OK = 2158;
+    // market data entitlements (IB's message codes; IB-FACTS.md "Market data and PnL")
+    public static final int DELAYED_AVAILABLE_NOT_SUBSCRIBED = 10089;
+    public static final int PART_NOT_SUBSCRIBED = 10090;
+    public static final int DISPLAYING_DELAYED = 10167;
+    public static final int DELAYED_NOT_AVAILABLE = 10168;
+    public static final int COMPETING_LIVE_SESSION = 10197;
     public static final int CANCEL_UNKNOWN_ORDER = 10147;
     public static final int CANCEL_FILLED_ORDER = 10148;
 

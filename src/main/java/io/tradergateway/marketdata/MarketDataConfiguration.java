@@ -1,0 +1,30 @@
+package io.tradergateway.marketdata;
+
+import io.tradergateway.tws.TwsClient;
+import java.time.Clock;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Binds {@code gateway.market-data.*}; one daemon thread (`market-data`) for linger, stale checks and re-requests. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(MarketDataProperties.class)
+class MarketDataConfiguration {
+
+    @Bean(destroyMethod = "shutdownNow")
+    ScheduledExecutorService marketDataWorker() {
+        return Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "market-data");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    @Bean
+    MarketDataService marketDataService(
+            TwsClient tws, MarketDataProperties settings, Clock clock, ScheduledExecutorService marketDataWorker) {
+        return new MarketDataService(tws, settings, clock, marketDataWorker);
+    }
+}

@@ -1,0 +1,189 @@
+package io.tradergateway.marketdata;
+
+import io.tradergateway.tws.IbCode;
+import io.tradergateway.tws.TwsProblem;
+import io.tradergateway.tws.TwsSubscription;
+import io.tradergateway.tws.wire.CancelMktData;
+import io.tradergateway.tws.wire.ErrorCodes;
+import io.tradergateway.tws.wire.ErrorMessage;
+import io.tradergateway.tws.wire.ReqMktData;
+import io.tradergateway.tws.wire.ServerMessage;
+import io.tradergateway.tws.wire.TickReqParams;
+import io.tradergateway.tws.wire.TickSnapshotEnd;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArraySet;
+
+/**
+ * One market-data line at TWS for one contract, shared by every watcher of that contract. It is a
+ * {@link TwsSubscription}, so the connection re-sends it after a reconnect and after 1101, and its ticks reach it
+ * by request id in one lookup. Entitlement errors are judged here once: advisory codes (10167, 10090) are noted and
+ * the ticks keep flowing; codes that end the live stream go to the service, which falls back to delayed data or
+ * ends the line.
+ */
+final class QuoteLine {
+
+    /** What the line asks the service to do about an error that ended it. */
+    interface Owner {
+        void lineEnded(QuoteLine line, ErrorMessage error, TwsProblem problem);
+    }
+
+    private final int conId;
+    private final String exchange;
+    private final Owner owner;
+    private final Clock clock;
+    private final QuoteBook book;
+    private final Set<QuoteListener> watchers = new CopyOnWriteArraySet<>();
+    private String fallback;
+    private boolean stale;
+    private Instant lastTickAt;
+    private Instant lastActivity;
+    private Instant idleSince;
+    private volatile boolean ended;
+
+    QuoteLine(int conId, String exchange, Owner owner, Clock clock) {
+        this.clock = clock;
+        this.conId = conId;
+        this.exchange = exchange == null || exchange.isBlank() ? "SMART" : exchange;
+        this.owner = owner;
+        this.book = new QuoteBook(conId);
+        this.lastActivity = clock.instant();
+    }
+
+    int conId() {
+        return conId;
+    }
+
+    String key() {
+        return "market-data:" + conId;
+    }
+
+    TwsSubscription subscription() {
+        return new TwsSubscription(
+                key(),
+                reqId -> ReqMktData.byConId(reqId, conId, exchange, "", false),
+                CancelMktData::new,
+                this::onMessage);
+    }
+
+    private void onMessage(ServerMessage message) {
+        if (message instanceof ErrorMessage error) {
+            onError(error);
+            return;
+        }
+        if (message instanceof TickReqParams || message instanceof TickSnapshotEnd) {
+            return;
+        }
+        Quote quote;
+        synchronized (this) {
+            if (!book.apply(message)) {
+                return;
+            }
+            lastTickAt = clock.instant();
+            lastActivity = lastTickAt;
+            stale = false;
+            quote = quoteLocked();
+        }
+        publish(quote);
+    }
+
+    private void onError(ErrorMessage error) {
+        IbCode code = IbCode.lookup(error.code());
+        if (code.category() == IbCode.Category.WARNING) {
+            if (error.code() == ErrorCodes.DISPLAYING_DELAYED && !fellBack()) {
+                fallback("delayed: live market data is not subscribed (IB " + error.code() + ")");
+            }
+            return; // 10090 and other notices: the line keeps ticking
+        }
+        owner.lineEnded(this, error, IbCode.problem(error.code(), error.message()));
+    }
+
+    synchronized boolean fellBack() {
+        return fallback != null;
+    }
+
+    void fallback(String reason) {
+        Quote quote;
+        synchronized (this) {
+            fallback = reason;
+            quote = quoteLocked();
+        }
+        publish(quote);
+    }
+
+    /** The line ended at TWS for good: watchers are told and let go. */
+    void fail(MarketDataException failure) {
+        ended = true;
+        for (QuoteListener watcher : List.copyOf(watchers)) {
+            watcher.onFailure(failure);
+        }
+        watchers.clear();
+    }
+
+    boolean ended() {
+        return ended;
+    }
+
+    synchronized Quote quote() {
+        return quoteLocked();
+    }
+
+    private Quote quoteLocked() {
+        return book.quote(fallback, stale, lastTickAt);
+    }
+
+    /** Marks the line stale when it has been silent for {@code staleAfter}; true when that just happened. */
+    boolean checkStale(Instant now, Duration staleAfter) {
+        Quote quote;
+        synchronized (this) {
+            if (stale || lastActivity.plus(staleAfter).isAfter(now)) {
+                return false;
+            }
+            stale = true;
+            quote = quoteLocked();
+        }
+        publish(quote);
+        return true;
+    }
+
+    synchronized boolean stale() {
+        return stale;
+    }
+
+    /** The line was (re)started at TWS: silence is measured from now. */
+    synchronized void restarted(Instant now) {
+        lastActivity = now;
+    }
+
+    // watchers: changed by the service under its own lock
+
+    void add(QuoteListener watcher) {
+        watchers.add(watcher);
+        idleSince = null;
+    }
+
+    void remove(QuoteListener watcher, Instant now) {
+        watchers.remove(watcher);
+        if (watchers.isEmpty()) {
+            idleSince = now;
+        }
+    }
+
+    int watchers() {
+        return watchers.size();
+    }
+
+    /** Unwatched since (null while watched). */
+    Instant idleSince() {
+        return idleSince;
+    }
+
+    private void publish(Quote quote) {
+        for (QuoteListener watcher : watchers) {
+            watcher.onQuote(quote);
+        }
+    }
+}
