@@ -72,6 +72,26 @@ abstract class HistoryJobsIntegrationTests extends StoreTestBase {
             assertThat(requests(run)).as("served from the store").hasSize(6);
             assertThat(job).contains("\"barsStored\":" + stored);
             assertThat(run.http().get("/api/v1/history/jobs").body()).contains(id);
+
+            String export = "/api/v1/history/export?conIds=265598,272093&barSize=1%20min&useRth=false"
+                    + "&start=2026-03-02T00:00:00Z&end=2026-03-05T00:00:00Z";
+            HttpResponse<String> csv = run.http().get(export, "Accept", "text/csv");
+            assertThat(csv.statusCode()).isEqualTo(200);
+            List<String> rows = csv.body().lines().toList();
+            assertThat(rows.get(0)).isEqualTo("conId,time,open,high,low,close,volume,wap,count");
+            assertThat(rows).hasSize(1 + (int) stored);
+            for (int i = 2; i < rows.size(); i++) {
+                String[] a = rows.get(i - 1).split(",");
+                String[] b = rows.get(i).split(",");
+                if (a[0].equals(b[0])) {
+                    assertThat(java.time.Instant.parse(b[1])).isAfter(java.time.Instant.parse(a[1]));
+                }
+            }
+            HttpResponse<String> jsonLines = run.http().get(export);
+            assertThat(jsonLines.headers().firstValue("Content-Type"))
+                    .hasValueSatisfying(v -> assertThat(v).startsWith("application/x-ndjson"));
+            assertThat(jsonLines.body().lines()).hasSize((int) stored).allMatch(l -> l.startsWith("{\"conId\":"));
+            assertThat(requests(run)).as("export reads the store only").hasSize(6);
         }
     }
 
