@@ -1,6 +1,7 @@
 package io.tradergateway.history;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.SchedulerName;
 import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
@@ -12,6 +13,7 @@ import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.SmartLifecycle;
@@ -66,17 +68,21 @@ class HistoryJobsConfiguration {
     @Bean
     HistoryJobScheduler historyJobScheduler(
             DataSource dataSource, OneTimeTask<Void> historyJobTask, HistoryJobsProperties settings) {
-        Scheduler scheduler = Scheduler.create(dataSource, historyJobTask)
-                .schedulerName(new SchedulerName.Fixed(
-                        "gateway-" + UUID.randomUUID().toString().substring(0, 8)))
-                .threads(settings.threads())
-                .pollingInterval(settings.pollingInterval())
-                .heartbeatInterval(settings.heartbeat())
-                .missedHeartbeatsLimit(settings.missedHeartbeats())
-                .enableImmediateExecution()
-                .shutdownMaxWait(Duration.ofSeconds(5))
-                .build();
-        return new HistoryJobScheduler(scheduler, historyJobTask, settings.enabled());
+        // a new Scheduler per start: a stopped one cannot start again (a paused test context restarts its beans)
+        return new HistoryJobScheduler(
+                () -> Scheduler.create(dataSource, historyJobTask)
+                        .schedulerName(new SchedulerName.Fixed(
+                                "gateway-" + UUID.randomUUID().toString().substring(0, 8)))
+                        .threads(settings.threads())
+                        .pollingInterval(settings.pollingInterval())
+                        .heartbeatInterval(settings.heartbeat())
+                        .missedHeartbeatsLimit(settings.missedHeartbeats())
+                        .enableImmediateExecution()
+                        .shutdownMaxWait(Duration.ofSeconds(5))
+                        .build(),
+                SchedulerClient.Builder.create(dataSource, historyJobTask).build(),
+                historyJobTask,
+                settings.enabled());
     }
 
     @Bean
@@ -101,43 +107,56 @@ class HistoryJobsConfiguration {
 
     /** db-scheduler's scheduler as a lifecycle bean: started with the context, stopped before the datasource. */
     static final class HistoryJobScheduler implements SmartLifecycle, HistoryJobs.Scheduling {
-        private final Scheduler scheduler;
+        private final Supplier<Scheduler> factory;
+        private final SchedulerClient client;
         private final OneTimeTask<Void> task;
         private final boolean enabled;
+        private volatile Scheduler scheduler;
         private volatile boolean running;
 
-        HistoryJobScheduler(Scheduler scheduler, OneTimeTask<Void> task, boolean enabled) {
-            this.scheduler = scheduler;
+        HistoryJobScheduler(
+                Supplier<Scheduler> factory, SchedulerClient client, OneTimeTask<Void> task, boolean enabled) {
+            this.factory = factory;
+            this.client = client;
             this.task = task;
             this.enabled = enabled;
         }
 
+        /** The running scheduler (a new execution starts at once) or, stopped or disabled, the plain client. */
+        private SchedulerClient current() {
+            Scheduler s = scheduler;
+            return s != null ? s : client;
+        }
+
         @Override
         public void schedule(String partId) {
-            scheduler.scheduleIfNotExists(task.instance(partId), java.time.Instant.now());
+            current().scheduleIfNotExists(task.instance(partId), java.time.Instant.now());
         }
 
         @Override
         public void cancel(String partId) {
             try {
-                scheduler.cancel(new TaskInstance<>(TASK, partId));
+                current().cancel(new TaskInstance<>(TASK, partId));
             } catch (RuntimeException e) {
                 // running or done already: the runner sees the job's cancelled flag between chunks
             }
         }
 
         @Override
-        public void start() {
-            if (enabled) {
+        public synchronized void start() {
+            if (enabled && scheduler == null) {
+                scheduler = factory.get();
                 scheduler.start();
             }
             running = true;
         }
 
         @Override
-        public void stop() {
-            if (enabled) {
-                scheduler.stop();
+        public synchronized void stop() {
+            Scheduler s = scheduler;
+            scheduler = null;
+            if (s != null) {
+                s.stop();
             }
             running = false;
         }
