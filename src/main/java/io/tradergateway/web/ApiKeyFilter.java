@@ -12,6 +12,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.List;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -35,6 +36,15 @@ import org.springframework.web.filter.OncePerRequestFilter;
 final class ApiKeyFilter extends OncePerRequestFilter {
 
     static final String HEADER = "X-API-Key";
+
+    /** One authority list for every request: immutable, so it is shared rather than built per request. */
+    private static final List<GrantedAuthority> API_ROLE = AuthorityUtils.createAuthorityList("ROLE_API");
+
+    /**
+     * SHA-256 looked up once: {@link MessageDigest#getInstance} searches the security providers on every call, so
+     * each request digests with a clone of this one (a cloned digest is fresh and private to the caller).
+     */
+    private static final MessageDigest SHA_256 = lookUpSha256();
 
     private final List<byte[]> keyDigests;
     private final RequestAttributeSecurityContextRepository dispatches =
@@ -62,8 +72,7 @@ final class ApiKeyFilter extends OncePerRequestFilter {
 
     private void authenticate(String principal, HttpServletRequest request, HttpServletResponse response) {
         SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-                principal, null, AuthorityUtils.createAuthorityList("ROLE_API")));
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(principal, null, API_ROLE));
         SecurityContextHolder.setContext(context);
         dispatches.saveContext(context, request, response);
     }
@@ -87,8 +96,18 @@ final class ApiKeyFilter extends OncePerRequestFilter {
     }
 
     private static byte[] sha256(String value) {
+        MessageDigest digest;
         try {
-            return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
+            digest = (MessageDigest) SHA_256.clone();
+        } catch (CloneNotSupportedException e) {
+            digest = lookUpSha256(); // a provider whose digest cannot be cloned: look it up per call
+        }
+        return digest.digest(value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static MessageDigest lookUpSha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required by every Java runtime", e);
         }

@@ -1,8 +1,11 @@
 package io.tradergateway.web;
 
+import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -12,16 +15,17 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
-import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Answers 400 to a path with a broken percent-escape, or an Accept header that is no list of media types, before
  * anything parses them. Tomcat rejects most of these
  * itself, but lets them through inside path parameters ({@code /x;a=1%}), where Spring's path parser then
  * throws and the request would end as a 500 (found by {@code MalformedRequestFuzzTest}). Runs on error
- * dispatches too, because a container-made error (405 for TRACE) is forwarded with the same broken path.
+ * dispatches too, because a container-made error (405 for TRACE) is forwarded with the same broken path: a plain
+ * filter registered for the request and error dispatches ({@link WebConfiguration}), so it needs no
+ * once-per-request bookkeeping (three request-attribute operations on every request).
  */
-final class MalformedPathFilter extends OncePerRequestFilter {
+final class MalformedPathFilter implements Filter {
 
     private static final Pattern BROKEN_ESCAPE = Pattern.compile("%(?![0-9A-Fa-f]{2})");
 
@@ -32,8 +36,10 @@ final class MalformedPathFilter extends OncePerRequestFilter {
             + " 'application/json' or 'text/csv;q=0.5'); send a valid one or none");
 
     @Override
-    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+    public void doFilter(ServletRequest servletRequest, ServletResponse servletResponse, FilterChain chain)
             throws ServletException, IOException {
+        HttpServletRequest request = (HttpServletRequest) servletRequest;
+        HttpServletResponse response = (HttpServletResponse) servletResponse;
         if (broken(request.getRequestURI())
                 || broken((String) request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI))) {
             reject(response, BROKEN_PATH);
@@ -73,13 +79,9 @@ final class MalformedPathFilter extends OncePerRequestFilter {
                 .getBytes(StandardCharsets.UTF_8);
     }
 
-    /** Also on the container's error dispatch (e.g. its 405 for TRACE), which parses the failed path again. */
-    @Override
-    protected boolean shouldNotFilterErrorDispatch() {
-        return false;
-    }
-
     private static boolean broken(String uri) {
-        return uri != null && BROKEN_ESCAPE.matcher(uri).find();
+        return uri != null
+                && uri.indexOf('%') >= 0
+                && BROKEN_ESCAPE.matcher(uri).find();
     }
 }

@@ -15,16 +15,23 @@ import org.springframework.core.Ordered;
 @Configuration(proxyBeanMethods = false)
 public class WebConfiguration {
 
-    /** First of all filters, so that even a 401 from security carries the header. */
+    /**
+     * First of all filters, so that even a 401 from security carries the header. On the request dispatch only: the
+     * later dispatches of a request (async, error) write to the response it has stamped already.
+     */
     @Bean
     FilterRegistrationBean<BrokerHeaderFilter> brokerHeaderFilter(TwsClient connection) {
         FilterRegistrationBean<BrokerHeaderFilter> registration =
                 new FilterRegistrationBean<>(new BrokerHeaderFilter(connection.mode()));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        registration.setDispatcherTypes(DispatcherType.REQUEST);
         return registration;
     }
 
-    /** Right after the header filter: before Spring Security or MVC parse the path. */
+    /**
+     * Right after the header filter: before Spring Security or MVC parse the path. Also on the container's error
+     * dispatch (e.g. its 405 for TRACE), which parses the failed path again.
+     */
     @Bean
     FilterRegistrationBean<MalformedPathFilter> malformedPathFilter() {
         FilterRegistrationBean<MalformedPathFilter> registration =
