@@ -56,7 +56,7 @@ class HistoryExportController {
     @ApiResponse(responseCode = "200", description = "the bars, streamed")
     @ApiResponse(responseCode = "400", description = "a parameter is invalid (type invalid-parameter etc.)")
     @ApiResponse(responseCode = "503", description = "the store is unavailable (type store-unavailable)")
-    ResponseEntity<StreamingResponseBody> export(
+    ResponseEntity<StreamingResponseBody> exportBars(
             @Parameter(
                             description = "IB contract ids, comma-separated",
                             example = "265598,272093",

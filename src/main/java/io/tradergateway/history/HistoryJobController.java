@@ -58,7 +58,7 @@ class HistoryJobController {
     @ApiResponse(responseCode = "400", description = "a parameter breaks IB's rules (type invalid-parameter etc.)")
     @ApiResponse(responseCode = "404", description = "a contract is unknown (type contract-not-found)")
     @ApiResponse(responseCode = "503", description = "store or TWS unavailable; see Retry-After")
-    ResponseEntity<HistoryJobView> create(@RequestBody HistoryJobRequest body) {
+    ResponseEntity<HistoryJobView> createJob(@RequestBody HistoryJobRequest body) {
         HistoryJobs.Submitted submitted = jobs.submit(body);
         return ResponseEntity.status(submitted.created() ? HttpStatus.ACCEPTED : HttpStatus.OK)
                 .location(URI.create("/api/v1/history/jobs/" + submitted.job().id()))
@@ -68,7 +68,7 @@ class HistoryJobController {
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "List bulk history jobs", description = "Every job, newest first, with its progress.")
     @ApiResponse(responseCode = "200", description = "the jobs")
-    List<HistoryJobView> list() {
+    List<HistoryJobView> listJobs() {
         return jobs.list();
     }
 
@@ -79,7 +79,7 @@ class HistoryJobController {
                     + " from IB's pacing rules.")
     @ApiResponse(responseCode = "200", description = "the job")
     @ApiResponse(responseCode = "404", description = "no such job (type history-job-not-found)")
-    HistoryJobView get(
+    HistoryJobView getJob(
             @Parameter(
                             description = "job id",
                             example = "4f1c2a9be0d3a7c15e62b0f1",
@@ -96,7 +96,7 @@ class HistoryJobController {
                     + " stored stays stored.")
     @ApiResponse(responseCode = "200", description = "the job, CANCELLED (or DONE if it had finished)")
     @ApiResponse(responseCode = "404", description = "no such job (type history-job-not-found)")
-    HistoryJobView cancel(
+    HistoryJobView cancelJob(
             @Parameter(
                             description = "job id",
                             example = "4f1c2a9be0d3a7c15e62b0f1",
@@ -115,7 +115,7 @@ class HistoryJobController {
                     + " CANCELLED.")
     @ApiResponse(responseCode = "200", description = "the event stream")
     @ApiResponse(responseCode = "404", description = "no such job (type history-job-not-found)")
-    SseEmitter events(
+    SseEmitter jobEvents(
             @Parameter(
                             description = "job id",
                             example = "4f1c2a9be0d3a7c15e62b0f1",
