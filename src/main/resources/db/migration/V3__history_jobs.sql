@@ -1,4 +1,4 @@
--- Bulk history jobs (issue 14). Portable SQL for H2 (PostgreSQL mode) and PostgreSQL.
+-- Bulk history jobs (issue 14; V3: the order journal took V2). Portable SQL for H2 (PostgreSQL mode) and PostgreSQL.
 
 -- db-scheduler's one table (its PostgreSQL DDL, with VARCHAR for TEXT so H2 can key on it): one row per piece of
 -- durable work; "picked" + version make each piece run on one replica at a time, last_heartbeat finds the dead.
