@@ -6,7 +6,7 @@
 #
 #   bench/run.sh           full run (a few minutes)
 #   bench/run.sh --smoke   seconds, tiny sizes: proves the suite still works (CI runs this)
-#   ONLY=startup|startup-steps|positions|heap|pacing|decode bench/run.sh [--smoke]   one benchmark, for working on it
+#   ONLY=startup|startup-steps|positions|heap|pacing|decode|orders bench/run.sh [--smoke]   one benchmark, for working on it
 #   PROFILE=1 ...          also records JFR while the gateway serves positions and prints its top frames
 # JDK 25 for the AOT-cache start-up: $JAVA25_HOME, else /usr/lib/jvm/*25*; without one that line says so.
 set -euo pipefail
@@ -428,6 +428,21 @@ bench_big_history() {
   done
 }
 
+# ---- orders: gateway overhead of POST /api/v1/orders until TWS's ack, against the simulator's own ack time
+bench_orders() {
+  local n line g50 g99 s50 s99
+  n=$([ "$SMOKE" = 1 ] && echo 20 || echo 300)
+  line=$(java -cp "target/classes:target/test-classes:$(cat target/test-classpath.txt)" \
+    io.tradergateway.bench.OrderAckBenchmark "$n" 2>"$OUT/orders.log" | grep '^orders ' || true)
+  if [ -z "$line" ]; then
+    result "orders: POST to ack p50 / p99" "failed ($OUT/orders.log)" "-" "-" "report" "MISSED"
+    return
+  fi
+  read -r g50 g99 s50 s99 <<<"$(echo "$line" | sed -E 's/.*gateway p50 ([0-9.]+) p99 ([0-9.]+) ms \| simulator p50 ([0-9.]+) p99 ([0-9.]+) ms/\1 \2 \3 \4/')"
+  result "orders: POST to ack p50 ($n orders)" "${g50} ms" "simulator ack p50 ${s50} ms" "$(ratio "$g50" "$s50")" "report" "-"
+  result "orders: POST to ack p99" "${g99} ms" "simulator ack p99 ${s99} ms" "-" "report" "-"
+}
+
 main() {
   if [ -n "${ONLY:-}" ]; then   # ONLY=pacing bench/run.sh: one benchmark, for working on it
     case "$ONLY" in
@@ -439,7 +454,8 @@ main() {
       heap) bench_heap_bound "$HISTORY_DAYS" ;;
       pacing) bench_pacing 120 ;;
       decode) bench_decode ;;
-      *) echo "ONLY=startup|startup-steps|positions|heap|pacing|decode" >&2; exit 2 ;;
+      orders) bench_orders ;;
+      *) echo "ONLY=startup|startup-steps|positions|heap|pacing|decode|orders" >&2; exit 2 ;;
     esac
     return
   fi
@@ -456,6 +472,7 @@ main() {
   bench_heap_bound "$HISTORY_DAYS"
   bench_pacing "$([ "$SMOKE" = 1 ] && echo 12 || echo 120)"
   bench_decode
+  bench_orders
   write_report
 }
 

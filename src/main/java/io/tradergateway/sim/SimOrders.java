@@ -159,6 +159,7 @@ public final class SimOrders {
         Drop drop = dropNext;
         dropNext = Drop.NONE;
         if (drop == Drop.BEFORE_ACK) {
+            order.status = place.order().transmit() ? "Submitted" : order.status; // TWS has it, the client not
             session.close();
             return;
         }

@@ -29,6 +29,8 @@ class GracefulShutdownTest {
         TwsConnectionManager connection = context.getBean(TwsConnectionManager.class);
         TwsSimulator simulator = context.getBean(TwsSimulator.class);
         Eventually.await("READY", Duration.ofSeconds(10), () -> connection.state() == ConnectionState.READY);
+        // the order reconciliation that every READY starts (reqOpenOrders, ...) ends before this test's requests
+        Eventually.await("idle", Duration.ofSeconds(10), () -> connection.pendingRequests() == 0);
 
         simulator.delayAnswers(Duration.ofSeconds(60));
         List<CompletableFuture<CurrentTime>> inFlight = new ArrayList<>();
