@@ -1,6 +1,5 @@
 package io.tradergateway.history;
 
-import java.math.BigDecimal;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -210,17 +209,8 @@ public class BarStore {
                 rs.getDouble(3),
                 rs.getDouble(4),
                 rs.getDouble(5),
-                plain(rs.getBigDecimal(6)),
-                plain(rs.getBigDecimal(7)),
+                HistoryBar.canonical(rs.getBigDecimal(6)),
+                HistoryBar.canonical(rs.getBigDecimal(7)),
                 rs.getInt(8));
-    }
-
-    /** NUMERIC(38, 10) comes back with ten decimals: give the value its shortest plain form again. */
-    private static BigDecimal plain(BigDecimal value) {
-        if (value == null) {
-            return null;
-        }
-        BigDecimal stripped = value.stripTrailingZeros();
-        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }
 }

@@ -38,9 +38,21 @@ public record HistoryBar(
                 bar.high(),
                 bar.low(),
                 bar.close(),
-                bar.volume(),
-                bar.wap(),
+                canonical(bar.volume()),
+                canonical(bar.wap()),
                 bar.barCount());
+    }
+
+    /**
+     * A decimal in its shortest plain form (199.0 -> 199, 12.50 -> 12.5), so that a bar reads the same whether it
+     * comes from TWS or from the store (whose NUMERIC column keeps the value, not TWS's way of writing it).
+     */
+    static BigDecimal canonical(BigDecimal value) {
+        if (value == null) {
+            return null;
+        }
+        BigDecimal stripped = value.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }
 
     static Instant time(String date, ZoneId zone) {

@@ -20,6 +20,14 @@ public abstract class StoreTestBase {
 
     protected abstract TestDatabase.Kind kind();
 
+    public TestDatabase database() {
+        return db;
+    }
+
+    public Path dir() {
+        return tempDir;
+    }
+
     @BeforeEach
     void openDatabase() {
         db = TestDatabase.of(kind(), tempDir.resolve("store-" + UUID.randomUUID()))

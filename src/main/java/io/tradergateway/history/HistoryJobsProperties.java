@@ -1,0 +1,33 @@
+package io.tradergateway.history;
+
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * {@code gateway.history.jobs.*}: bulk jobs on db-scheduler.
+ *
+ * @param enabled false: this replica runs no job parts (it still accepts and shows jobs)
+ * @param threads parts run at once on this replica; each sends one TWS request at a time, so an interactive
+ *     history request waits behind at most this many job requests (1: at most one)
+ * @param pollingInterval how often the replica looks for due parts (new jobs start at once on the replica that
+ *     took the POST)
+ * @param heartbeat how often a running part says it is alive
+ * @param missedHeartbeats a part whose replica missed this many heartbeats (killed, frozen) runs again elsewhere,
+ *     or on the same replica after its restart, from what the store holds
+ * @param retryAfter wait before a part that failed for a passing reason (TWS gone, store down) runs again
+ * @param eventsInterval how often the progress stream (SSE) checks for changes
+ */
+@Validated
+@ConfigurationProperties("gateway.history.jobs")
+public record HistoryJobsProperties(
+        @DefaultValue("true") boolean enabled,
+        @Min(1) @DefaultValue("1") int threads,
+        @NotNull @DefaultValue("2s") Duration pollingInterval,
+        @NotNull @DefaultValue("10s") Duration heartbeat,
+        @Min(4) @DefaultValue("6") int missedHeartbeats,
+        @NotNull @DefaultValue("30s") Duration retryAfter,
+        @NotNull @DefaultValue("1s") Duration eventsInterval) {}
