@@ -26,7 +26,7 @@ JAVA25=""
 for candidate in "${JAVA25_HOME:-}" /usr/lib/jvm/*25*; do
   if [ -n "$candidate" ] && [ -x "$candidate/bin/java" ]; then JAVA25="$candidate/bin/java"; break; fi
 done
-OUT=target/bench
+OUT=$PWD/target/bench   # absolute: the gateway's H2 store under it refuses a relative path without ./
 # every gateway started here keeps its embedded store under target/ (each start_app its own), never in ./data
 export GATEWAY_DATA_DIR=${GATEWAY_DATA_DIR:-$OUT/store}
 mkdir -p "$OUT"

@@ -33,14 +33,16 @@ fi
 # start, the TWS session and the request path in it. Without curl it falls back to stopping once the context has
 # refreshed (Spring's spring.context.exit=onRefresh), which leaves those out.
 train() {
-  local log=$DIR/training-jdk$feature.log pid port="" path i requests=0
+  # the training run's own store, by an absolute path (H2 refuses a relative one without ./)
+  local log=$DIR/training-jdk$feature.log pid port="" path i requests=0 store
+  store=$(cd "$DIR" && pwd)/training-data
   if ! command -v curl >/dev/null 2>&1; then
     "$JAVA" "$make" -Dspring.context.exit=onRefresh -jar "$THIN" --spring.profiles.active=sim --server.port=0 \
-      --gateway.ib-status.enabled=false --gateway.data-dir="$DIR/training-data" >"$log" 2>&1
+      --gateway.ib-status.enabled=false --gateway.data-dir="$store" >"$log" 2>&1
     return
   fi
   "$JAVA" "$make" -jar "$THIN" --spring.profiles.active=sim --server.port=0 --server.address=127.0.0.1 \
-    --gateway.ib-status.enabled=false --gateway.data-dir="$DIR/training-data" >"$log" 2>&1 &
+    --gateway.ib-status.enabled=false --gateway.data-dir="$store" >"$log" 2>&1 &
   pid=$!
   for i in $(seq 1 1800); do   # up to 3 minutes on a loaded machine
     port=$(sed -n 's/.*Tomcat started on port \([0-9]*\).*/\1/p' "$log" | head -1)
