@@ -38,7 +38,8 @@ class GracefulShutdownTest {
             inFlight.add(connection.request(
                     TwsRequest.answeredBy("t", new ReqCurrentTime(), CurrentTime.class, Duration.ofSeconds(60))));
         }
-        assertThat(connection.pendingRequests()).isEqualTo(5);
+        // at least these five (a heartbeat or a market-data/PnL request may be in flight beside them)
+        assertThat(connection.pendingRequests()).isGreaterThanOrEqualTo(5);
 
         context.close();
 
