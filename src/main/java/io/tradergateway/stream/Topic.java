@@ -47,7 +47,8 @@ public record Topic(Kind kind, String key, String account, int conId) {
             String shown = value.length() > 40 ? value.substring(0, 40) + "..." : value;
             if (value.equals("orders") || value.equals("executions")) {
                 throw new InvalidParameterException(
-                        "topics", "topic '" + value + "' is not available yet (no order events in this gateway)");
+                        "topics",
+                        "topic '" + value + "' is not streamed yet; read GET /api/v1/orders and /api/v1/executions");
             }
             throw new InvalidParameterException("topics", "unknown topic '" + shown + "'; topics are " + FORMS);
         }
