@@ -199,7 +199,9 @@ final class OrderBook {
                 o.updatedAt = clock.instant();
             }
         }
-        o.ack.complete(o);
+        if (!status.equals(UNKNOWN)) { // UNKNOWN is not an acknowledgement: connectionLost fails the ack after it
+            o.ack.complete(o);
+        }
         CompletableFuture<LiveOrder> change = o.change;
         if (change != null && filled != null && (!o.changeToEnd || CANCEL_ENDS.contains(status))) {
             change.complete(o);
@@ -223,8 +225,9 @@ final class OrderBook {
     void connectionLost() {
         for (LiveOrder o : byKey.values()) {
             if (!o.ack.isDone()) {
-                o.ack.completeExceptionally(new TwsOutcomeUnknownException("placeOrder " + o.orderId, "socket lost"));
+                // the state first: the caller waiting on the ack answers with the order's view as soon as it fails
                 apply(o, UNKNOWN, null, null, 0, 0);
+                o.ack.completeExceptionally(new TwsOutcomeUnknownException("placeOrder " + o.orderId, "socket lost"));
             }
             CompletableFuture<LiveOrder> change = o.change;
             if (change != null) {
