@@ -60,10 +60,13 @@ public class BarStore {
         String where = " WHERE con_id = ? AND bar_size = ? AND what_to_show = ? AND use_rth = ?";
         List<Long> found = jdbc.queryForList("SELECT id FROM history_series" + where, Long.class, key);
         if (found.isEmpty()) {
-            jdbc.update(
-                    "INSERT INTO history_series (con_id, bar_size, what_to_show, use_rth) VALUES (?, ?, ?, ?)"
-                            + " ON CONFLICT DO NOTHING",
-                    key);
+            try {
+                jdbc.update(
+                        "INSERT INTO history_series (con_id, bar_size, what_to_show, use_rth) VALUES (?, ?, ?, ?)",
+                        key);
+            } catch (org.springframework.dao.DuplicateKeyException e) {
+                // another writer (or replica) created the series meanwhile: read its id below
+            }
             found = jdbc.queryForList("SELECT id FROM history_series" + where, Long.class, key);
         }
         long id = found.get(0);
@@ -119,8 +122,15 @@ public class BarStore {
         for (int start = 0; start < bars.size(); start += BATCH) {
             List<HistoryBar> batch = bars.subList(start, Math.min(bars.size(), start + BATCH));
             int[][] counts = jdbc.batchUpdate(
+                    // plain SQL, not ON CONFLICT (H2 parses that only in a session whose PostgreSQL mode took,
+                    // which a connection opened while the file database was opening could miss); race-free as
+                    // every writer of the series holds its row lock (record)
                     "INSERT INTO history_bars (series_id, bar_time, open_price, high_price, low_price, close_price,"
-                            + " volume, wap, bar_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                            + " volume, wap, bar_count) SELECT CAST(? AS BIGINT), CAST(? AS BIGINT),"
+                            + " CAST(? AS DOUBLE PRECISION), CAST(? AS DOUBLE PRECISION), CAST(? AS DOUBLE PRECISION),"
+                            + " CAST(? AS DOUBLE PRECISION), CAST(? AS NUMERIC(38, 10)), CAST(? AS NUMERIC(38, 10)),"
+                            + " CAST(? AS INTEGER) WHERE NOT EXISTS (SELECT 1 FROM history_bars WHERE series_id = ?"
+                            + " AND bar_time = ?)",
                     batch,
                     BATCH,
                     (PreparedStatement p, HistoryBar b) -> {
@@ -133,6 +143,8 @@ public class BarStore {
                         p.setBigDecimal(7, b.volume());
                         p.setBigDecimal(8, b.wap());
                         p.setInt(9, b.count());
+                        p.setLong(10, series);
+                        p.setLong(11, b.time().getEpochSecond());
                     });
             for (int[] chunk : counts) {
                 for (int c : chunk) {

@@ -60,7 +60,7 @@ public final class TestDatabase implements AutoCloseable {
             throw new IllegalStateException(e);
         }
         String url = "jdbc:h2:file:" + dir.toAbsolutePath() + "/gateway"
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0";
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0;LOCK_TIMEOUT=10000";
         return new TestDatabase(Kind.H2, url, "sa", "", null);
     }
 
