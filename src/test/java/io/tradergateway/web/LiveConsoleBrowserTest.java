@@ -77,12 +77,14 @@ class LiveConsoleBrowserTest extends BrowserTestBase {
     @AfterEach
     void resumeTicks() {
         simulator.marketData().stopTicking(false);
+        simulator.marketData().notSubscribed(MSFT, false);
     }
 
     @Test
     void quotesAndPnlStreamIntoThePageAndAQuoteThatFallsSilentIsMarkedStale() {
         page.openWithKey();
         chromium.consoleSinceLastCall(); // the refused calls made before the key was entered
+        simulator.marketData().notSubscribed(MSFT, true); // TWS refuses live data: the gateway falls back to delayed
         watch(Integer.toString(AAPL));
         watch("MSFT"); // a description, resolved through GET /api/v1/contracts
 
@@ -93,6 +95,8 @@ class LiveConsoleBrowserTest extends BrowserTestBase {
             return Integer.parseInt(quoteRow(AAPL).getAttribute("data-updates")) >= 5 && lastPrices.size() >= 3;
         });
         wait.until(d -> "fresh".equals(quoteRow(MSFT).getAttribute("data-state")));
+        assertThat(quoteRow(MSFT).getAttribute("data-type")).isEqualTo("delayed");
+        assertThat(quoteRow(MSFT).getText()).contains("MSFT", "delayed");
         JsonNode quote = page.api("/api/v1/quotes?conId=" + AAPL).get("quotes").get(0);
         assertThat(quoteRow(AAPL).getAttribute("data-type"))
                 .isEqualTo(quote.get("marketDataType").asString());
