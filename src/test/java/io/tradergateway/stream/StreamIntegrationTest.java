@@ -3,6 +3,7 @@ package io.tradergateway.stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tradergateway.support.Eventually;
+import io.tradergateway.support.Http;
 import io.tradergateway.support.SseClient;
 import io.tradergateway.support.SseClient.Event;
 import java.math.BigDecimal;
@@ -72,6 +73,14 @@ class StreamIntegrationTest extends StreamTestBase {
 
     @Test
     void positionsAndPortfolioFollowTheAccountData() {
+        Http http = new Http(port);
+        Eventually.await( // polls move with the clock: the test moves it once the account data is there
+                "account data synced",
+                WAIT,
+                () -> http.get("/api/v1/positions").statusCode() == 200
+                        && http.get("/api/v1/accounts/" + ACCOUNT + "/portfolio")
+                                        .statusCode()
+                                == 200);
         SseClient client = stream("positions,portfolio:" + ACCOUNT);
         // the first event of each topic is its snapshot (an update of one may come before the other's snapshot)
         java.util.Map<String, Event> firstOfType = new java.util.HashMap<>();

@@ -38,7 +38,8 @@ import tools.jackson.databind.JsonNode;
             "gateway.tws.reconnect-initial-delay=20ms",
             "gateway.tws.reconnect-max-delay=100ms",
             "gateway.tws.housekeeping-interval=20ms",
-            "gateway.stream.check-interval=20ms"
+            "gateway.stream.check-interval=20ms",
+            "gateway.stream.heartbeat=5s"
         })
 @ActiveProfiles("sim")
 @Import(StreamTestBase.HandMovedClock.class)

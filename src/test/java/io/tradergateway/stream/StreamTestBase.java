@@ -22,7 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What the stream's real-socket tests share: the app on a random port against the simulator (profile sim), a
- * hand-moved clock (subclasses {@code @Import} {@link HandMovedClock}), streams opened as curl -N would and closed
+ * hand-moved clock (subclasses {@code @Import} {@link HandMovedClock} and set gateway.stream.heartbeat=5s), streams opened as curl -N would and closed
  * after each test, and the hub to look at.
  */
 abstract class StreamTestBase {
@@ -66,7 +66,7 @@ abstract class StreamTestBase {
         open.forEach(SseClient::close);
         open.clear();
         Eventually.await("every stream closed", WAIT, () -> {
-            clock.advance(Duration.ofSeconds(16)); // a heartbeat finds the closed connections
+            clock.advance(Duration.ofSeconds(6)); // a heartbeat (5s in these tests) finds the closed connections
             return hub.openStreams() == 0;
         });
         clock.advance(Duration.ofSeconds(11)); // the market-data linger
