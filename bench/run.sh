@@ -465,7 +465,7 @@ bench_sse() {
   result "sse: others' p99 while 1 client reads nothing ${s} s" "${stall99} ms" "baseline p99 ${p99} ms" \
     "$(ratio "$stall99" "$p99")" "<= 2.0" "$(verdict "$(ratio "$stall99" "$p99")" '<=' 2.0)"
   result "sse: gateway CPU, heap after GC" \
-    "$(kv cpu_pct "$line")% of a core, $(kv heap_mib "$line") MiB, $(kv ended "$line") clients cut" \
+    "$(kv cpu_pct "$line")% of a core, $(kv heap_mib "$line") MiB, $(kv ended "$line") clients cut (clients' thread $(kv client_cpu_pct "$line")%)" \
     "heap with the silent client $(kv heap_stall_mib "$line") MiB" "-" "report" "-"
 }
 

@@ -112,13 +112,24 @@ public final class SseBenchmark {
         Thread.sleep(warmup * 1000L);
         long connected = clients.stream().filter(c -> c.status == 200).count();
         Samples base = new Samples();
-        long cpu0 = os.getProcessCpuTime() - threads.getThreadCpuTime(reader.getId());
+        long reader0 = threads.getThreadCpuTime(reader.getId());
+        long cpu0 = os.getProcessCpuTime() - reader0;
+        Map<String, Long> groups0 = cpuByThreadGroup(threads);
         long t0 = System.nanoTime();
         recording = base;
         Thread.sleep(baseline * 1000L);
         recording = new Samples();
-        double cpuShare = (os.getProcessCpuTime() - threads.getThreadCpuTime(reader.getId()) - cpu0)
-                / (double) (System.nanoTime() - t0);
+        long elapsed = System.nanoTime() - t0;
+        long readerCpu = threads.getThreadCpuTime(reader.getId()) - reader0;
+        double cpuShare = (os.getProcessCpuTime() - readerCpu - reader0 - cpu0) / (double) elapsed;
+        double readerShare = readerCpu / (double) elapsed;
+        // where the gateway's CPU went (stderr, bench/run.sh keeps it in target/bench/sse.log)
+        cpuByThreadGroup(threads).forEach((group, cpu) -> groups0.merge(group, -cpu, Long::sum));
+        groups0.entrySet().stream()
+                .sorted(Map.Entry.comparingByValue())
+                .limit(8)
+                .forEach(e -> System.err.printf(
+                        "cpu %-28s %5.1f%% of a core%n", e.getKey(), -100.0 * e.getValue() / elapsed));
         long heapBase = heapAfterGc();
 
         // one more client follows every contract and reads nothing: its socket buffers fill, its writer blocks
@@ -136,7 +147,7 @@ public final class SseBenchmark {
         return String.format(
                 "sse clients=%d contracts=%d rate=%d connected=%d base_p50=%.2f base_p99=%.2f base_n=%d seen_pct=%.0f"
                         + " stall_p50=%.2f stall_p99=%.2f stall_n=%d stall_s=%d cpu_pct=%.0f heap_mib=%d"
-                        + " heap_stall_mib=%d ended=%d",
+                        + " heap_stall_mib=%d ended=%d client_cpu_pct=%.0f",
                 n,
                 conIds.size(),
                 TICKS_PER_SECOND,
@@ -152,7 +163,20 @@ public final class SseBenchmark {
                 100 * cpuShare,
                 heapBase >> 20,
                 heapStall >> 20,
-                ended);
+                ended,
+                100 * readerShare);
+    }
+
+    /** CPU time of the live threads by name, digits dropped (sse-17 and sse-912 are one group). */
+    private static Map<String, Long> cpuByThreadGroup(ThreadMXBean threads) {
+        Map<String, Long> groups = new java.util.HashMap<>();
+        for (java.lang.management.ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+            long cpu = info == null ? -1 : threads.getThreadCpuTime(info.getThreadId());
+            if (cpu > 0) {
+                groups.merge(info.getThreadName().replaceAll("[0-9]+", "#"), cpu, Long::sum);
+            }
+        }
+        return groups;
     }
 
     private static long heapAfterGc() {
@@ -177,6 +201,11 @@ public final class SseBenchmark {
                             if (read < 0) {
                                 client.ended = true;
                                 key.cancel();
+                                System.err.printf(
+                                        "client %s ended by the server (HTTP %d, %s)%n",
+                                        client.request.substring(0, client.request.indexOf(' ', 4)),
+                                        client.status,
+                                        client.tail);
                             } else {
                                 buffer.flip();
                                 client.scan(buffer, now);
@@ -213,6 +242,7 @@ public final class SseBenchmark {
         private int matched; // bytes of VOLUME matched so far (across reads)
         private long number = -1; // the volume being read
         private int digits;
+        private String tail = ""; // the end of what arrived last (why a stream ended)
         private boolean header = true;
         private final StringBuilder statusLine = new StringBuilder();
 
@@ -243,6 +273,10 @@ public final class SseBenchmark {
 
         /** Finds {@code "volume":<digits>} in what arrived; the first event of a new step is its arrival. */
         void scan(ByteBuffer in, long now) {
+            int from = Math.max(in.position(), in.limit() - 300);
+            byte[] last = new byte[in.limit() - from];
+            in.get(from, last);
+            tail = new String(last, StandardCharsets.UTF_8).replace("\n", "\\n").replace("\r", "");
             while (in.hasRemaining()) {
                 byte b = in.get();
                 if (header) {
