@@ -32,8 +32,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * <ul>
  *   <li>first fetch: GET /api/v1/history with an empty store, against the fastest schedule the simulator allows
  *       for the same work: the very requests the gateway sent to TWS, replayed by a bare protocol client with as
- *       many open at once as IB allows (50) and as fast as TWS takes messages (50 a second; 1-minute bars are
- *       beyond IB's small-bar pacing rules), until the last answer ended;
+ *       many open at once as IB allows (50, one kept spare) and just under the rate TWS takes messages (50 a
+ *       second; 1-minute bars are beyond IB's small-bar pacing rules), until the last answer ended;
  *   <li>served from the store: the same GET again once the store holds the range (no request reaches TWS);
  *   <li>served from the in-memory cache: a gateway that does not keep interactive answers
  *       (gateway.history.store-answers=false), the same GET after its first fetch (no request reaches TWS).
@@ -44,8 +44,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 public final class HistoryFetchBenchmark {
 
-    private static final int MAX_OPEN = 50;
-    private static final int RATE = 49; // messages per second, one below TWS's 50 (startApi shares the window)
+    // IB's limit is 50 open; the simulator frees a slot just after it wrote the answer's end, so one is kept spare
+    private static final int MAX_OPEN = 49;
+    private static final int RATE = 48; // messages per second, below TWS's 50: arrivals bunch up on a loaded machine
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private HistoryFetchBenchmark() {}
@@ -66,12 +67,13 @@ public final class HistoryFetchBenchmark {
             double first = ms(System.nanoTime() - t0);
             List<ReqHistoricalData> sent = sim.received(ReqHistoricalData.class);
             sent = List.copyOf(sent.subList(before, sent.size()));
-            int violations = sim.rateViolations() + sim.pacingViolations();
+            int rate = sim.rateViolations();
+            int pacing = sim.pacingViolations();
             double floor = floor(sim, sent);
-            violations = sim.rateViolations() + sim.pacingViolations() - violations;
+            String violations = (sim.rateViolations() - rate) + "/" + (sim.pacingViolations() - pacing);
             double store = repeats(sim, port, query, bars, true);
             out = String.format(
-                    "history days=%d bars=%d requests=%d first_ms=%.0f floor_ms=%.0f floor_violations=%d store_ms=%.0f",
+                    "history days=%d bars=%d requests=%d first_ms=%.0f floor_ms=%.0f floor_violations=%s store_ms=%.0f",
                     days, bars, sent.size(), first, floor, violations, store);
         } finally {
             stored.close();
@@ -195,11 +197,15 @@ public final class HistoryFetchBenchmark {
                     open++;
                 }
                 ServerMessage message = raw.next();
-                int reqId = message instanceof HistoricalDataEnd e
-                        ? e.reqId()
-                        : message instanceof ErrorMessage e && e.reqId() >= 100_000 ? e.reqId() : -1;
-                if (reqId >= 100_000 && !done[reqId - 100_000]) {
-                    done[reqId - 100_000] = true;
+                if (message instanceof HistoricalDataEnd e && e.reqId() >= 100_000 && !done[e.reqId() - 100_000]) {
+                    done[e.reqId() - 100_000] = true;
+                    open--;
+                    ended++;
+                } else if (message instanceof ErrorMessage e && e.reqId() >= 100_000 && !done[e.reqId() - 100_000]) {
+                    if (e.message().contains("pacing violation") || e.message().contains("simultaneous")) {
+                        throw new IllegalStateException("the simulator refused " + e.reqId() + ": " + e.message());
+                    }
+                    done[e.reqId() - 100_000] = true; // no data for that day (a weekend): answered all the same
                     open--;
                     ended++;
                 }
@@ -208,9 +214,9 @@ public final class HistoryFetchBenchmark {
         }
     }
 
-    /** TWS takes at most 50 messages in any second (error 100 beyond): waits until one more fits, with 10 ms to spare. */
+    /** TWS takes at most 50 messages in any second (error 100 beyond): waits until one more fits, with 20 ms to spare. */
     private static void pace(ArrayDeque<Long> sent) {
-        long window = 1_010_000_000L;
+        long window = 1_020_000_000L;
         long now = System.nanoTime();
         while (!sent.isEmpty() && now - sent.peekFirst() >= window) {
             sent.pollFirst();
