@@ -16,6 +16,7 @@ import io.tradergateway.tws.wire.OrderStatus;
 import io.tradergateway.tws.wire.PlaceOrder;
 import io.tradergateway.tws.wire.ServerVersions;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -588,5 +589,68 @@ class OrdersIntegrationTest {
         clock.advance(Duration.ofSeconds(30)); // TWS's late acknowledgement
         awaitStatus(answer.body().path("id").asInt(), "Submitted");
         assertThat(sentWithRef("late-ack")).isEqualTo(1);
+    }
+
+    private static BigDecimal amount(OrderApi.Answer summary, String field) {
+        return new BigDecimal(summary.body().path(field).path("amount").asText()).setScale(2, RoundingMode.HALF_UP);
+    }
+
+    private BigDecimal position(String account, int conId) {
+        return api.get("/api/v1/positions?account=" + account)
+                .body()
+                .path("positions")
+                .valueStream()
+                .filter(p -> p.path("contract").path("conId").asInt() == conId)
+                .map(p -> new BigDecimal(p.path("position").asText()))
+                .findFirst()
+                .orElse(BigDecimal.ZERO);
+    }
+
+    @Test
+    void aFillMovesThePositionAndTheCashSoAccountDataStaysConsistentWithIt() {
+        String account = "DU2222222"; // no other test trades in it
+        Eventually.await(
+                "summary",
+                WAIT,
+                () -> api.get("/api/v1/accounts/" + account + "/summary").status() == 200);
+        OrderApi.Answer before = api.get("/api/v1/accounts/" + account + "/summary");
+        BigDecimal held = position(account, 265598);
+
+        int id = api.place(
+                        "cash-1",
+                        OrderApi.order("\"action\":\"BUY\",\"quantity\":10,\"orderType\":\"MKT\"")
+                                .replace("DU1111111", account))
+                .body()
+                .path("id")
+                .asInt();
+        awaitStatus(id, "Filled");
+        tools.jackson.databind.JsonNode fill = api.get("/api/v1/executions?account=" + account)
+                .body()
+                .path("executions")
+                .valueStream()
+                .filter(e -> e.path("orderId").asInt() == id)
+                .findFirst()
+                .orElseThrow();
+        BigDecimal price = new BigDecimal(fill.path("price").asText());
+        BigDecimal commission = new BigDecimal(fill.path("commission").asText());
+        BigDecimal paid = price.multiply(BigDecimal.TEN);
+        BigDecimal cash = amount(before, "totalCash").subtract(paid).subtract(commission);
+
+        Eventually.await(
+                "cash moved",
+                WAIT,
+                () -> amount(api.get("/api/v1/accounts/" + account + "/summary"), "totalCash")
+                                .compareTo(cash.setScale(2, RoundingMode.HALF_UP))
+                        == 0);
+        OrderApi.Answer after = api.get("/api/v1/accounts/" + account + "/summary");
+        BigDecimal net = amount(before, "netLiquidation").subtract(commission);
+        BigDecimal gross = amount(before, "grossPositionValue").add(paid).setScale(2, RoundingMode.HALF_UP);
+        BigDecimal initial = gross.multiply(new BigDecimal("0.30")).setScale(2, RoundingMode.HALF_UP);
+        assertThat(amount(after, "netLiquidation")).isEqualByComparingTo(net); // a fill at market costs the commission
+        assertThat(amount(after, "grossPositionValue")).isEqualByComparingTo(gross);
+        assertThat(amount(after, "initialMargin")).isEqualByComparingTo(initial);
+        assertThat(amount(after, "availableFunds")).isEqualByComparingTo(net.subtract(initial));
+        Eventually.await(
+                "position moved", WAIT, () -> position(account, 265598).compareTo(held.add(BigDecimal.TEN)) == 0);
     }
 }
