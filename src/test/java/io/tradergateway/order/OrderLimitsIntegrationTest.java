@@ -7,6 +7,7 @@ import io.tradergateway.support.Eventually;
 import io.tradergateway.tws.ConnectionState;
 import io.tradergateway.tws.TwsConnectionManager;
 import io.tradergateway.tws.wire.PlaceOrder;
+import io.tradergateway.tws.wire.ReqGlobalCancel;
 import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -109,5 +110,39 @@ class OrderLimitsIntegrationTest {
                 .anyMatch(p -> p.order().orderRef().equals("live-listed"))
                 .noneMatch(p -> p.order().orderRef().equals("live-unlisted"));
         assertThat(listed.body().path("ibCode").asInt()).as(listed.text()).isEqualTo(201);
+    }
+
+    @Test
+    void cancelAllNeedsItsConfirmationThenCancelsEveryWorkingOrderAtTws() {
+        String order = "\"action\":\"BUY\",\"quantity\":1,\"orderType\":\"LMT\",\"limitPrice\":";
+        int first = api.place("all-1", OrderApi.order(order + "100"))
+                .body()
+                .path("id")
+                .asInt();
+        int second = api.place("all-2", OrderApi.order(order + "101"))
+                .body()
+                .path("id")
+                .asInt();
+
+        OrderApi.Answer unconfirmed = api.send("DELETE", "/api/v1/orders?confirm=yes", null);
+        assertThat(unconfirmed.status()).isEqualTo(400);
+        assertThat(unconfirmed.body().path("type").asText()).endsWith("confirmation-required");
+        assertThat(api.get("/api/v1/orders/" + first).body().path("status").asText())
+                .isIn("PreSubmitted", "Submitted");
+
+        OrderApi.Answer all = api.send("DELETE", "/api/v1/orders?confirm=CANCEL_ALL", null);
+
+        assertThat(all.status()).as(all.text()).isEqualTo(202);
+        assertThat(simulator.received(ReqGlobalCancel.class)).hasSize(1);
+        for (int id : new int[] {first, second}) {
+            Eventually.await(
+                    "order " + id + " cancelled",
+                    Duration.ofSeconds(15),
+                    () -> "Cancelled"
+                            .equals(api.get("/api/v1/orders/" + id)
+                                    .body()
+                                    .path("status")
+                                    .asText()));
+        }
     }
 }
