@@ -15,12 +15,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -43,7 +40,6 @@ import org.springframework.test.context.ActiveProfiles;
 class HistoryConcurrentFetchIntegrationTest {
 
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
-    private static final Pattern TIME = Pattern.compile("\"time\":\"([^\"]+)\"");
     private static final Instant NOW = Instant.parse("2026-03-06T21:00:00Z"); // Friday 16:00 New York
 
     @TestConfiguration
@@ -202,11 +198,6 @@ class HistoryConcurrentFetchIntegrationTest {
     }
 
     private static List<Instant> times(String body) {
-        List<Instant> times = new ArrayList<>();
-        Matcher m = TIME.matcher(body);
-        while (m.find()) {
-            times.add(Instant.parse(m.group(1)));
-        }
-        return times;
+        return HistoryJobsIntegrationTests.times(body); // one parser of the JSON bars' times
     }
 }
