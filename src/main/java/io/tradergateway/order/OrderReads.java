@@ -59,6 +59,11 @@ public class OrderReads {
         return o.view();
     }
 
+    /** Today's fills with their commissions as known now, from memory (the reconciler refreshes them on READY). */
+    public List<ExecutionView> todaysExecutions() {
+        return book.fills.all();
+    }
+
     /** Today's fills (refreshed from TWS) filtered by account, symbol and time, with today's completed orders. */
     public ExecutionsResponse executions(String account, String symbol, Instant since) {
         executionsFromTws();

@@ -4,6 +4,8 @@ import io.tradergateway.account.AccountService;
 import io.tradergateway.contract.ContractService;
 import io.tradergateway.marketdata.MarketDataService;
 import io.tradergateway.marketdata.PnlService;
+import io.tradergateway.order.OrderReads;
+import io.tradergateway.order.OrderService;
 import io.tradergateway.tws.TwsClient;
 import java.time.Clock;
 import java.util.concurrent.Executors;
@@ -35,10 +37,14 @@ class StreamConfiguration {
             ContractService contracts,
             AccountService accounts,
             TwsClient tws,
+            OrderService orderService,
+            OrderReads orderReads,
             JsonMapper json,
             Clock clock,
             ScheduledExecutorService streamPoller) {
-        TopicSources sources = new TopicSources(marketData, pnl, contracts, accounts, tws);
+        OrderTopics orders = new OrderTopics(orderReads);
+        orderService.addListener(orders);
+        TopicSources sources = new TopicSources(marketData, pnl, contracts, accounts, tws, orders);
         return new StreamHub(settings, sources, json, clock, streamPoller);
     }
 }

@@ -44,9 +44,12 @@ class StreamController {
 
     @GetMapping(path = "/api/v1/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     @Operation(
-            summary = "Follow quotes, positions, portfolio, PnL and status as Server-Sent Events",
-            description = "text/event-stream: one event type per topic kind (quote, positions, portfolio, pnl, status),"
-                    + " plus reset and end. Every event has an id and JSON data {\"topic\", \"snapshot\", \"data\"};"
+            summary = "Follow quotes, positions, portfolio, PnL, status, orders and executions as Server-Sent Events",
+            description = "text/event-stream: one event type per topic kind (quote, positions, portfolio, pnl, status,"
+                    + " order, execution), plus reset and end. orders starts with {\"orders\": [...]} (as GET"
+                    + " /api/v1/orders), then one order event per state change; executions starts with"
+                    + " {\"executions\": [...]} (as GET /api/v1/executions), then one execution event per fill and"
+                    + " per commission report joined to it. Every event has an id and JSON data {\"topic\", \"snapshot\", \"data\"};"
                     + " every topic starts with a snapshot event. Reconnect with Last-Event-ID to get what was missed"
                     + " (or a reset event and fresh snapshots when the gap is too old). Heartbeat comments keep idle"
                     + " streams open. Quotes are conflated per client; a client that falls too far behind gets an end"
@@ -63,11 +66,17 @@ class StreamController {
                                                             type = "string",
                                                             example =
                                                                     "id: 42\nevent: quote\ndata: {\"topic\":\"quotes:265598\","
-                                                                            + "\"snapshot\":false,\"data\":{\"conId\":265598,\"bid\":189.5}}\n\n"))))
+                                                                            + "\"snapshot\":false,\"data\":{\"conId\":265598,\"bid\":189.5}}\n\n"
+                                                                            + "id: 43\nevent: order\ndata: {\"topic\":\"orders\","
+                                                                            + "\"snapshot\":false,\"data\":{\"id\":1001,\"status\":\"Filled\","
+                                                                            + "\"filled\":10,\"remaining\":0,\"avgFillPrice\":190.21}}\n\n"
+                                                                            + "id: 44\nevent: execution\ndata: {\"topic\":\"executions\","
+                                                                            + "\"snapshot\":false,\"data\":{\"execId\":\"0000e0d5.6566d8f7.01.01\","
+                                                                            + "\"orderId\":1001,\"shares\":10,\"price\":190.21,\"commission\":1.0}}\n\n"))))
     SseEmitter stream(
             @Parameter(
                             description = "comma-separated topics: " + Topic.FORMS,
-                            example = "quotes:265598,positions,status",
+                            example = "quotes:265598,positions,status,orders,executions",
                             schema = @Schema(pattern = "^[A-Za-z0-9:,]{1,4000}$"))
                     @RequestParam
                     String topics,

@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
 /**
  * One thing a stream follows, as the client names it: {@code quotes:<conId>}, {@code positions},
  * {@code portfolio:<account>}, {@code pnl:<account>}, {@code pnl:<account>:<conId>} (one position's PnL),
- * {@code status}. Each kind is one SSE event type ({@link #eventType}).
+ * {@code status}, {@code orders} (this gateway's orders), {@code executions} (today's fills with their commission).
+ * Each kind is one SSE event type ({@link #eventType}).
  *
  * @param key the canonical name (also the `topic` field of every event)
  */
@@ -18,7 +19,9 @@ public record Topic(Kind kind, String key, String account, int conId) {
         POSITIONS("positions"),
         PORTFOLIO("portfolio"),
         PNL("pnl"),
-        STATUS("status");
+        STATUS("status"),
+        ORDERS("order"),
+        EXECUTIONS("execution");
 
         private final String eventType;
 
@@ -29,10 +32,11 @@ public record Topic(Kind kind, String key, String account, int conId) {
 
     /** The names the endpoint accepts, for error messages and the API description. */
     public static final String FORMS =
-            "quotes:<conId>, positions, portfolio:<account>, pnl:<account>, pnl:<account>:<conId>, status";
+            "quotes:<conId>, positions, portfolio:<account>, pnl:<account>, pnl:<account>:<conId>, status, orders,"
+                    + " executions";
 
     private static final Pattern SHAPE =
-            Pattern.compile("quotes:([1-9][0-9]{0,9})|positions|status|portfolio:([A-Za-z0-9]{1,32})"
+            Pattern.compile("quotes:([1-9][0-9]{0,9})|positions|status|orders|executions|portfolio:([A-Za-z0-9]{1,32})"
                     + "|pnl:([A-Za-z0-9]{1,32})(?::([1-9][0-9]{0,9}))?");
 
     public String eventType() {
@@ -45,11 +49,6 @@ public record Topic(Kind kind, String key, String account, int conId) {
         Matcher m = SHAPE.matcher(value);
         if (!m.matches()) {
             String shown = value.length() > 40 ? value.substring(0, 40) + "..." : value;
-            if (value.equals("orders") || value.equals("executions")) {
-                throw new InvalidParameterException(
-                        "topics",
-                        "topic '" + value + "' is not streamed yet; read GET /api/v1/orders and /api/v1/executions");
-            }
             throw new InvalidParameterException("topics", "unknown topic '" + shown + "'; topics are " + FORMS);
         }
         if (m.group(1) != null) {
@@ -64,9 +63,12 @@ public record Topic(Kind kind, String key, String account, int conId) {
             String key = "pnl:" + m.group(3) + (conId == 0 ? "" : ":" + conId);
             return new Topic(Kind.PNL, key, m.group(3), conId);
         }
-        return value.equals("positions")
-                ? new Topic(Kind.POSITIONS, "positions", null, 0)
-                : new Topic(Kind.STATUS, "status", null, 0);
+        return switch (value) {
+            case "positions" -> new Topic(Kind.POSITIONS, value, null, 0);
+            case "orders" -> new Topic(Kind.ORDERS, value, null, 0);
+            case "executions" -> new Topic(Kind.EXECUTIONS, value, null, 0);
+            default -> new Topic(Kind.STATUS, value, null, 0);
+        };
     }
 
     private static int parseId(String digits) {

@@ -19,7 +19,8 @@ import java.util.function.Supplier;
 
 /**
  * Starts the source of each topic from the features that own the data: marketdata (quotes, PnL: pushed), account
- * (positions, portfolio: kept live in memory there, polled here), the connection and market-data status (polled).
+ * (positions, portfolio: kept live in memory there, polled here), the connection and market-data status (polled),
+ * order (orders, executions: pushed through {@link OrderTopics}).
  * Whatever a source cannot answer right now (not synced, unknown account) becomes a {@code problem} payload in the
  * stream instead of ending it.
  */
@@ -30,18 +31,21 @@ final class TopicSources {
     private final ContractService contracts;
     private final AccountService accounts;
     private final TwsClient tws;
+    private final OrderTopics orders;
 
     TopicSources(
             MarketDataService marketData,
             PnlService pnl,
             ContractService contracts,
             AccountService accounts,
-            TwsClient tws) {
+            TwsClient tws,
+            OrderTopics orders) {
         this.marketData = marketData;
         this.pnl = pnl;
         this.contracts = contracts;
         this.accounts = accounts;
         this.tws = tws;
+        this.orders = orders;
     }
 
     /** Starts a topic's source; throws the ProblemException that explains a topic that cannot be followed. */
@@ -55,6 +59,8 @@ final class TopicSources {
                 yield polled(() -> accounts.portfolio(account));
             }
             case STATUS -> polled(() -> Map.of("tws", tws.status(), "marketData", marketData.status()));
+            case ORDERS -> orders.orders(publish);
+            case EXECUTIONS -> orders.executions(publish);
         };
     }
 
@@ -132,6 +138,6 @@ final class TopicSources {
     }
 
     static List<String> kinds() {
-        return List.of("quote", "positions", "portfolio", "pnl", "status", "reset", "end");
+        return List.of("quote", "positions", "portfolio", "pnl", "status", "order", "execution", "reset", "end");
     }
 }

@@ -128,6 +128,15 @@ class ArchitectureTest {
             .dependOnClassesThat()
             .resideInAPackage("io.tradergateway.sim..");
 
+    /** The stream follows what the features publish (order's OrderEvents, marketdata's listeners); never back. */
+    @ArchTest
+    static final ArchRule noFeatureKnowsTheStream = noClasses()
+            .that()
+            .resideOutsideOfPackages("io.tradergateway.stream..", "io.tradergateway.config..", "io.tradergateway")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("io.tradergateway.stream..");
+
     @ArchTest
     static final ArchRule twsKnowsNoFeature = noClasses()
             .that()

@@ -2,30 +2,17 @@ package io.tradergateway.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tradergateway.sim.TwsSimulator;
 import io.tradergateway.support.Eventually;
-import io.tradergateway.support.MutableClock;
+import io.tradergateway.support.Http;
 import io.tradergateway.support.SseClient;
 import io.tradergateway.support.SseClient.Event;
-import io.tradergateway.tws.ConnectionState;
-import io.tradergateway.tws.TwsClient;
 import java.math.BigDecimal;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The event stream over real HTTP (read as curl -N reads it) against the simulator through the real client, on a
@@ -46,66 +33,13 @@ import tools.jackson.databind.json.JsonMapper;
             "gateway.stream.max-topics-per-stream=4"
         })
 @ActiveProfiles("sim")
-class StreamIntegrationTest {
+@Import(StreamTestBase.HandMovedClock.class)
+class StreamIntegrationTest extends StreamTestBase {
 
-    private static final Duration WAIT = Duration.ofSeconds(10);
-    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String ACCOUNT = "DU1111111";
-
-    @TestConfiguration
-    static class HandMovedClock {
-        @Bean
-        @Primary
-        MutableClock testClock() {
-            return new MutableClock(Instant.parse("2026-11-26T15:00:00Z"));
-        }
-    }
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    TwsSimulator simulator;
-
-    @Autowired
-    MutableClock clock;
-
-    @Autowired
-    TwsClient tws;
-
-    @Autowired
-    StreamHub hub;
-
-    final List<SseClient> open = new ArrayList<>();
-
-    @BeforeEach
-    void ready() {
-        Eventually.await("READY", WAIT, () -> tws.state() == ConnectionState.READY);
-    }
-
-    @AfterEach
-    void closeStreams() {
-        open.forEach(SseClient::close);
-        open.clear();
-        Eventually.await("every stream closed", WAIT, () -> {
-            clock.advance(Duration.ofSeconds(6)); // a heartbeat finds the closed connections
-            return hub.openStreams() == 0;
-        });
-        clock.advance(Duration.ofSeconds(11)); // the market-data linger
-    }
-
-    private SseClient stream(String topics, String... headers) {
-        SseClient client = SseClient.open(port, "/api/v1/stream?topics=" + topics, headers);
-        open.add(client);
-        return client;
-    }
 
     private long hubLastId() {
         return hub.lastEventId();
-    }
-
-    private static JsonNode data(Event event) {
-        return JSON.readTree(event.data());
     }
 
     @Test
@@ -139,6 +73,14 @@ class StreamIntegrationTest {
 
     @Test
     void positionsAndPortfolioFollowTheAccountData() {
+        Http http = new Http(port);
+        Eventually.await( // polls move with the clock: the test moves it once the account data is there
+                "account data synced",
+                WAIT,
+                () -> http.get("/api/v1/positions").statusCode() == 200
+                        && http.get("/api/v1/accounts/" + ACCOUNT + "/portfolio")
+                                        .statusCode()
+                                == 200);
         SseClient client = stream("positions,portfolio:" + ACCOUNT);
         // the first event of each topic is its snapshot (an update of one may come before the other's snapshot)
         java.util.Map<String, Event> firstOfType = new java.util.HashMap<>();
