@@ -164,7 +164,8 @@ abstract class HistoryJobsIntegrationTests extends StoreTestBase {
                 "gateway.history.jobs.polling-interval=200ms",
                 "gateway.history.jobs.events-interval=100ms",
                 "gateway.history.jobs.heartbeat=500ms",
-                "gateway.history.jobs.missed-heartbeats=4"));
+                "gateway.history.jobs.missed-heartbeats=4",
+                "gateway.history.jobs.retry-after=1s"));
         Collections.addAll(props, extra);
         GatewayRun run = GatewayRun.start(test.database(), props.toArray(String[]::new));
         TwsConnectionManager connection = run.bean(TwsConnectionManager.class);
