@@ -56,7 +56,7 @@ public final class TwsSimulator implements AutoCloseable {
         this.accountStreams = new SimAccountStreams(portfolio, prices, accounts, clock);
         this.history = new SimHistory(settings.seed(), clock, pacing, task -> later(Duration.ZERO, task));
         this.marketData = SimMarketData.create(clock, prices, portfolio, sessions, faults::blackholed);
-        SimFills fills = new SimFills(clock, portfolio, this::setPosition);
+        SimFills fills = new SimFills(clock, portfolio, this::setPosition, accountStreams::cashMoved);
         this.orders = new SimOrders(clock, prices, settings.accounts(), sessions::session, fills);
     }
 
@@ -157,6 +157,7 @@ public final class TwsSimulator implements AutoCloseable {
     /** Ends every fault: no refusal, no black hole, no delay, no claimed ids. */
     public void clearFaults() {
         faults.clear();
+        history.clearFailures();
     }
 
     /** Requests received so far (the most recent 10,000), oldest first. */
@@ -206,7 +207,7 @@ public final class TwsSimulator implements AutoCloseable {
         return orders;
     }
 
-    SimHistory history() {
+    public SimHistory history() {
         return history;
     }
 
