@@ -17,6 +17,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -89,8 +90,16 @@ class StreamController {
             @Parameter(hidden = true) @RequestHeader(name = "X-API-Key", required = false) String apiKey) {
         ClientStream client = hub.open(owner(apiKey), parse(topics), parseLastEventId(lastEventId));
         SseEmitter emitter = new SseEmitter(0L); // no timeout: the stream lives until it ends or the client leaves
-        emitter.onCompletion(() -> client.end(null, true));
-        emitter.onError(e -> client.end(null, true));
+        // once the container has ended the response (client gone, error, shutdown) it must not be completed again
+        AtomicBoolean ended = new AtomicBoolean();
+        emitter.onCompletion(() -> {
+            ended.set(true);
+            client.end(null, true);
+        });
+        emitter.onError(e -> {
+            ended.set(true);
+            client.end(null, true);
+        });
         ClientStream.Sink sink = new ClientStream.Sink() {
             @Override
             public void event(StreamEvent event) throws IOException {
@@ -107,7 +116,14 @@ class StreamController {
 
             @Override
             public void complete() {
-                emitter.complete();
+                if (ended.get()) {
+                    return;
+                }
+                try {
+                    emitter.complete();
+                } catch (IllegalStateException e) {
+                    // the response ended between the check and the call: nothing is left to complete
+                }
             }
         };
         Thread writer = new Thread(
