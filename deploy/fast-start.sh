@@ -18,9 +18,9 @@ THIN=$DIR/$(basename "$JAR")   # the extracted (thin) jar keeps the name of the 
 
 feature=$("$JAVA" -XshowSettings:properties -version 2>&1 | awk -F' = ' '/java.specification.version/ {print $2}')
 if [ "${feature%%.*}" -ge 25 ]; then
-  cache=$DIR/app-jdk$feature.aot; make=-XX:AOTCacheOutput=$cache; use=-XX:AOTCache=$cache
+  cache=$DIR/app-jdk$feature.aot; make=-XX:AOTCacheOutput=; use=-XX:AOTCache=
 else
-  cache=$DIR/app-jdk$feature.jsa; make=-XX:ArchiveClassesAtExit=$cache; use=-XX:SharedArchiveFile=$cache
+  cache=$DIR/app-jdk$feature.jsa; make=-XX:ArchiveClassesAtExit=; use=-XX:SharedArchiveFile=
 fi
 
 if [ ! -f "$THIN" ] || [ "$JAR" -nt "$THIN" ]; then
@@ -28,26 +28,37 @@ if [ ! -f "$THIN" ] || [ "$JAR" -nt "$THIN" ]; then
   "$JAVA" -Djarmode=tools -jar "$JAR" extract --destination "$DIR" >/dev/null
 fi
 # The training run goes as far as a user does: it starts the app in simulator mode, waits for readiness (the TWS
-# session up, the web server listening), makes the requests a client makes first, then stops it normally (SIGTERM):
-# the JVM writes the cache as it exits, with the classes (and, on JDK 25, the method profiles) of the web server's
-# start, the TWS session and the request path in it. Without curl it falls back to stopping once the context has
-# refreshed (Spring's spring.context.exit=onRefresh), which leaves those out.
-train() {
+# session up, the web server listening), makes the requests a client makes first, then ends the app through the
+# actuator's shutdown endpoint (exposed for this run only): the context closes, its threads end and the JVM exits
+# on its own, writing the cache with the classes (and, on JDK 25, the method profiles) of the web server's start,
+# the TWS session and the request path. Not SIGTERM: that exits through Runtime.exit while the context's last
+# non-daemon thread ending lets the launcher's DestroyJavaVM exit too; before JDK 21 both paths can run the
+# dynamic dump at once and the JVM crashes in it (JDK-8304147, intermittent; SIGTERM is only the fallback here).
+# The cache is written under a temporary name and becomes $cache only once the JVM exited cleanly and a JVM told
+# to refuse a bad cache accepts it; a failed training is retried once from scratch. Without curl it stops once
+# the context has refreshed (Spring's spring.context.exit=onRefresh), which leaves the web path out.
+part=$cache.part
+train_once() {
   # the training run's own store, by an absolute path (H2 refuses a relative one without ./)
-  local log=$DIR/training-jdk$feature.log pid port="" path i requests=0 store
+  local log=$DIR/training-jdk$feature.log pid port="" path i requests=0 store rc=0
   store=$(cd "$DIR" && pwd)/training-data
+  local jvm=("$JAVA" "$make$part" "-XX:ErrorFile=$DIR/hs_err_training_%p.log")
+  rm -f "$part"
   if ! command -v curl >/dev/null 2>&1; then
-    "$JAVA" "$make" -Dspring.context.exit=onRefresh -jar "$THIN" --spring.profiles.active=sim --server.port=0 \
-      --gateway.ib-status.enabled=false --gateway.data-dir="$store" >"$log" 2>&1
+    "${jvm[@]}" -Dspring.context.exit=onRefresh -jar "$THIN" --spring.profiles.active=sim --server.port=0 \
+      --gateway.ib-status.enabled=false --gateway.data-dir="$store" >"$log" 2>&1 || rc=$?
+    accept_cache "$rc" "$log" "the context's refresh"
     return
   fi
-  "$JAVA" "$make" -jar "$THIN" --spring.profiles.active=sim --server.port=0 --server.address=127.0.0.1 \
-    --gateway.ib-status.enabled=false --gateway.data-dir="$store" >"$log" 2>&1 &
+  "${jvm[@]}" -jar "$THIN" --spring.profiles.active=sim --server.port=0 --server.address=127.0.0.1 \
+    --gateway.ib-status.enabled=false --gateway.data-dir="$store" \
+    --management.endpoints.web.exposure.include=health,info,prometheus,shutdown \
+    --management.endpoint.shutdown.access=unrestricted >"$log" 2>&1 &
   pid=$!
   for i in $(seq 1 1800); do   # up to 3 minutes on a loaded machine
     port=$(sed -n 's/.*Tomcat started on port \([0-9]*\).*/\1/p' "$log" | head -1)
     if [ -n "$port" ] && curl -sf "http://127.0.0.1:$port/actuator/health/readiness" >/dev/null 2>&1; then break; fi
-    kill -0 "$pid" 2>/dev/null || { wait "$pid"; return 1; }
+    kill -0 "$pid" 2>/dev/null || { wait "$pid" || true; return 1; }
     port=""; sleep 0.1
   done
   if [ -z "$port" ]; then kill "$pid"; wait "$pid" || true; return 1; fi
@@ -56,14 +67,40 @@ train() {
       curl -s -o /dev/null "http://127.0.0.1:$port$path" && requests=$((requests + 1))
     done
   done
-  kill -TERM "$pid"
-  wait "$pid" || true   # a JVM stopped by SIGTERM exits with 143; the cache file is the check
-  [ -f "$cache" ] && echo "fast-start: trained through readiness and $requests requests" >&2
+  curl -s -o /dev/null -X POST "http://127.0.0.1:$port/actuator/shutdown" || true
+  for i in $(seq 1 1200); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done   # up to 2 minutes
+  kill -0 "$pid" 2>/dev/null && kill -TERM "$pid"   # a thread kept the JVM alive: the fallback
+  wait "$pid" || rc=$?
+  accept_cache "$rc" "$log" "readiness and $requests requests"
+}
+# accept_cache EXIT_CODE LOG WHAT: the cache the training wrote becomes $cache only if the JVM exited normally
+# (0, or 143 after the SIGTERM fallback), did not crash, and a JVM that must use it starts with it
+accept_cache() {
+  local rc=$1 log=$2 what=$3 strict
+  strict=$([ "${feature%%.*}" -ge 25 ] && echo -XX:AOTMode=on || echo -Xshare:on)
+  if { [ "$rc" = 0 ] || [ "$rc" = 143 ]; } && ! grep -q 'A fatal error has been detected' "$log" && [ -s "$part" ] \
+    && "$JAVA" "$strict" "$use$part" "-XX:ErrorFile=$DIR/hs_err_check_%p.log" -cp "$THIN" -version >>"$log" 2>&1; then
+    mv -f "$part" "$cache" && touch "$cache.ok"
+    echo "fast-start: trained through $what" >&2
+  else
+    echo "fast-start: training run failed (exit $rc), its cache discarded, its log kept as $log.failed" >&2
+    rm -f "$part"; mv -f "$log" "$log.failed"
+    return 1
+  fi
+}
+train() {
+  train_once && return 0
+  rm -f "$part"; echo "fast-start: retrying the training once" >&2
+  train_once && return 0
+  rm -f "$part"; return 1
 }
 
+# a cache without its mark was not checked (an older script wrote it in place; a crash could have cut it short,
+# and a cut archive crashes the JVM that maps it): made again
+[ -f "$cache.ok" ] || rm -f "$cache"
 if [ ! -f "$cache" ]; then
   echo "fast-start: one training run for JDK $feature (seconds, once per jar) ..." >&2
   train || { echo "fast-start: training failed, see $DIR/training-jdk$feature.log" >&2; exit 1; }
 fi
 [ "${1:-}" = "--prepare" ] && exit 0
-exec "$JAVA" "$use" -jar "$THIN" "$@"
+exec "$JAVA" "$use$cache" -jar "$THIN" "$@"

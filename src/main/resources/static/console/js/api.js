@@ -15,19 +15,35 @@ export function onKeyRejected(listener) {
   rejectedListeners.push(listener);
 }
 
-/**
- * GETs a path of the gateway. Never throws for an HTTP or network failure: resolves {ok, status, body}, where
- * body is the parsed JSON (a ProblemDetail for an error) or null.
- */
-export async function getJson(path) {
-  const headers = { Accept: 'application/json' };
+/** The headers every call sends: the key (when one is set) in X-API-Key, never in the URL. */
+export function authHeaders(accept) {
+  const headers = { Accept: accept };
   const key = apiKey.get();
   if (key) {
     headers['X-API-Key'] = key;
   }
+  return headers;
+}
+
+/** Tells the page the gateway refused the key (401): the notice asks for one. */
+export function reportRejected(body) {
+  rejectedListeners.forEach((listener) => listener(body));
+}
+
+/**
+ * Calls a path of the gateway (GET unless told otherwise; a body is sent as JSON). Never throws for an HTTP or
+ * network failure: resolves {ok, status, body}, where body is the parsed JSON (a ProblemDetail for an error) or null.
+ */
+export async function callJson(path, method = 'GET', payload = undefined) {
+  const headers = authHeaders('application/json');
+  const init = { method, headers, cache: 'no-store', credentials: 'omit' };
+  if (payload !== undefined) {
+    headers['Content-Type'] = 'application/json';
+    init.body = JSON.stringify(payload);
+  }
   let response;
   try {
-    response = await fetch(path, { headers, cache: 'no-store', credentials: 'omit' });
+    response = await fetch(path, init);
   } catch (e) {
     return { ok: false, status: 0, body: { title: 'Gateway unreachable', detail: 'no answer from the gateway' } };
   }
@@ -40,10 +56,12 @@ export async function getJson(path) {
     }
   }
   if (response.status === 401) {
-    rejectedListeners.forEach((listener) => listener(body));
+    reportRejected(body);
   }
   return { ok: response.ok, status: response.status, body };
 }
+
+export const getJson = (path) => callJson(path);
 
 /** A ProblemDetail (or any failed answer) in words for a person. */
 export function problemText(result) {

@@ -4,6 +4,9 @@ import { $, badge, el, fillDetails, number, numberCell, time } from './dom.js';
 
 let selected = '';
 
+/** The account picked in the book (its summary, portfolio and PnL are shown). */
+export const selectedAccount = () => selected;
+
 export async function loadBook() {
   const accounts = await getJson('/api/v1/accounts');
   const ids = accounts.ok ? accounts.body.accounts.map((a) => a.accountId) : [];

@@ -5,12 +5,12 @@ import { getJson, problemText } from './api.js';
 import { $, el } from './dom.js';
 
 // What GET /api/v1/history accepts (IB's spellings); the API checks the combination against IB's step sizes.
-const SEC_TYPES = ['STK', 'FUT', 'OPT', 'CASH', 'IND', 'FOP', 'WAR', 'BOND', 'CFD', 'CMDTY', 'FUND', 'CRYPTO'];
-const BAR_SIZES = ['1 secs', '5 secs', '10 secs', '15 secs', '30 secs', '1 min', '2 mins', '3 mins', '5 mins',
+export const SEC_TYPES = ['STK', 'FUT', 'OPT', 'CASH', 'IND', 'FOP', 'WAR', 'BOND', 'CFD', 'CMDTY', 'FUND', 'CRYPTO'];
+export const BAR_SIZES = ['1 secs', '5 secs', '10 secs', '15 secs', '30 secs', '1 min', '2 mins', '3 mins', '5 mins',
   '10 mins', '15 mins', '20 mins', '30 mins', '1 hour', '2 hours', '3 hours', '4 hours', '8 hours', '1 day',
   '1 week', '1 month'];
 const DURATION_UNITS = [['S', 'seconds'], ['D', 'days'], ['W', 'weeks'], ['M', 'months'], ['Y', 'years']];
-const WHAT_TO_SHOW = ['TRADES', 'MIDPOINT', 'BID', 'ASK', 'BID_ASK', 'ADJUSTED_LAST', 'HISTORICAL_VOLATILITY',
+export const WHAT_TO_SHOW = ['TRADES', 'MIDPOINT', 'BID', 'ASK', 'BID_ASK', 'ADJUSTED_LAST', 'HISTORICAL_VOLATILITY',
   'OPTION_IMPLIED_VOLATILITY'];
 const UP = '#1e8e3e';
 const DOWN = '#c5221f';

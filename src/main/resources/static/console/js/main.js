@@ -1,10 +1,13 @@
-// Wires the console: the API key form, the feeds (polling today, see live.js) and the panels.
+// Wires the console: the API key form, the feeds (polling and the event stream, see live.js) and the panels.
 import { apiKey, onKeyRejected } from './api.js';
-import { initBook, loadBook, renderBook } from './book.js';
+import { initBook, loadBook, renderBook, selectedAccount } from './book.js';
 import { loadChain, renderChain } from './chain.js';
-import { chartContract, initChart, showHistory } from './chart.js';
-import { $, el } from './dom.js';
-import { describeFeeds, pollingFeed, refreshAll } from './live.js';
+import { BAR_SIZES, SEC_TYPES, WHAT_TO_SHOW, chartContract, initChart, showHistory } from './chart.js';
+import { $, el, setTone } from './dom.js';
+import { initJobs, loadJobs, renderJobs } from './jobs.js';
+import { describeFeeds, pollingFeed, refreshAll, topicStream } from './live.js';
+import { followPnl, initPnl } from './pnl.js';
+import { initQuotes } from './quotes.js';
 
 function notice(text) {
   const node = $('notice');
@@ -42,11 +45,30 @@ function initKey() {
   showKeyState();
 }
 
+function showFeeds() {
+  $('live-feeds').replaceChildren(...describeFeeds().map((text) => el('li', {}, text)));
+}
+
 initKey();
 initChart();
+const stream = topicStream('quotes and PnL').onState((text, tone) => {
+  const badge = $('stream-state');
+  badge.textContent = 'stream: ' + text;
+  setTone(badge, tone);
+  $('live').dataset.stream = tone;
+  showFeeds();
+});
+initQuotes(stream, SEC_TYPES);
+initPnl(stream);
 const book = pollingFeed('accounts, positions, portfolio', loadBook, 5000);
 initBook(() => book.refresh());
 pollingFeed('chain and health', loadChain, 2000).subscribe(renderChain).start();
-book.subscribe((data) => renderBook(data, chartContract)).start();
-$('live-feeds').replaceChildren(...describeFeeds().map((text) => el('li', {}, text)));
+book.subscribe((data) => {
+  renderBook(data, chartContract);
+  if (data.positions.ok) followPnl(selectedAccount(), data.positions.body.positions);
+}).start();
+const jobs = pollingFeed('history jobs (each running one also streams its progress)', loadJobs, 5000);
+initJobs(BAR_SIZES, WHAT_TO_SHOW, () => jobs.refresh());
+jobs.subscribe(renderJobs).start();
+showFeeds();
 showHistory();

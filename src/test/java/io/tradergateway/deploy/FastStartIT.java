@@ -87,4 +87,54 @@ class FastStartIT {
             }
         }
     }
+
+    /**
+     * A training run whose JVM crashes while it writes the cache (JDK 17's dynamic dump did, intermittently) is retried
+     * once, and a cut cache is never left where a later start would map it (a cut CDS archive crashes that JVM too).
+     * The JVM here is the real one behind a wrapper that, for the training run only, writes part of a cache and dies
+     * of SIGSEGV.
+     */
+    @Test
+    void aCrashedTrainingIsRetriedOnceAndLeavesNoCache() throws Exception {
+        Path jar = work.resolve("trader-gateway.jar");
+        Files.copy(BUILT_JAR, jar);
+        Path crashing = work.resolve("crashing-java");
+        Files.writeString(crashing, """
+                #!/usr/bin/env bash
+                for a in "$@"; do
+                  case "$a" in -XX:ArchiveClassesAtExit=*|-XX:AOTCacheOutput=*)
+                    head -c 4096 /dev/zero > "${a#*=}"
+                    echo "# A fatal error has been detected by the Java Runtime Environment:"
+                    kill -SEGV $$ ;;
+                  esac
+                done
+                exec "$REAL_JAVA" "$@"
+                """);
+        assertThat(crashing.toFile().setExecutable(true)).isTrue();
+        ProcessBuilder prepare = new ProcessBuilder(
+                        "bash",
+                        Path.of("deploy", "fast-start.sh").toAbsolutePath().toString(),
+                        "--prepare")
+                .redirectErrorStream(true)
+                .directory(work.toFile());
+        prepare.environment()
+                .putAll(Map.of(
+                        "JAVA", crashing.toString(),
+                        "REAL_JAVA",
+                                Path.of(System.getProperty("java.home"), "bin", "java")
+                                        .toString(),
+                        "JAR", jar.toString(),
+                        "FAST_START_DIR", "fast-start"));
+        Process training = prepare.start();
+        String output = new String(training.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(training.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(training.exitValue()).as(output).isEqualTo(1);
+        assertThat(output).contains("fast-start: retrying the training once").contains("fast-start: training failed");
+        try (var files = Files.list(work.resolve("fast-start"))) {
+            assertThat(files.map(f -> f.getFileName().toString()))
+                    .as("no cache, whole or cut, under any name")
+                    .noneMatch(name -> name.contains(".jsa") || name.contains(".aot"))
+                    .contains("trader-gateway.jar");
+        }
+    }
 }

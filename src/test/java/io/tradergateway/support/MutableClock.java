@@ -11,9 +11,24 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class MutableClock extends Clock {
 
     private final AtomicReference<Instant> now;
+    private final boolean ticking;
+    private final long startNanos = System.nanoTime();
 
     public MutableClock(Instant start) {
+        this(start, false);
+    }
+
+    private MutableClock(Instant start, boolean ticking) {
         this.now = new AtomicReference<>(start);
+        this.ticking = ticking;
+    }
+
+    /**
+     * A clock that runs with real time from now on, and that {@link #advance} moves ahead: the app keeps running
+     * (the simulator ticks, orders fill) and a test jumps past a time-based rule instead of waiting for it.
+     */
+    public static MutableClock ticking() {
+        return new MutableClock(Instant.now(), true);
     }
 
     public void advance(Duration duration) {
@@ -22,7 +37,7 @@ public final class MutableClock extends Clock {
 
     @Override
     public Instant instant() {
-        return now.get();
+        return ticking ? now.get().plusNanos(System.nanoTime() - startNanos) : now.get();
     }
 
     @Override

@@ -59,10 +59,12 @@ class ConsoleBrowserTest extends BrowserTestBase {
     }
 
     Http http;
+    ConsolePage page;
 
     @BeforeEach
     void client() {
         http = new Http(port);
+        page = new ConsolePage(browser, wait, port, KEY);
     }
 
     @AfterEach
@@ -95,7 +97,7 @@ class ConsoleBrowserTest extends BrowserTestBase {
         wait.until(d -> "ready".equals(dataState("chart")));
         wait.until(d -> "READY".equals(dataState("link-tws")));
 
-        JsonNode positions = apiJson("/api/v1/positions");
+        JsonNode positions = page.api("/api/v1/positions");
         assertThat(rows("positions")).hasSize(positions.get("positions").size());
         String shown = browser.findElement(By.id("positions")).getText();
         assertThat(shown).contains("DU1111111", "DU2222222", "AAPL", "MSFT", "EUR.USD");
@@ -104,7 +106,7 @@ class ConsoleBrowserTest extends BrowserTestBase {
                 .anySatisfy(a -> assertThat(a).startsWith("DU1111111"))
                 .anySatisfy(a -> assertThat(a).startsWith("DU2222222"));
         assertThat(browser.findElement(By.id("summary")).getText()).contains("Net liquidation", "DU1111111");
-        JsonNode portfolio = apiJson("/api/v1/accounts/DU1111111/portfolio");
+        JsonNode portfolio = page.api("/api/v1/accounts/DU1111111/portfolio");
         assertThat(rows("portfolio")).hasSize(portfolio.get("rows").size());
         assertThat(browser.findElement(By.id("portfolio")).getText()).contains("Unrealized PnL", "Total USD");
         assertThat(browser.findElement(By.id("positions-freshness")).getText()).contains("as of");
@@ -148,7 +150,7 @@ class ConsoleBrowserTest extends BrowserTestBase {
         String query = chart.getAttribute("data-query");
         assertThat(query).contains("barSize=1+day", "duration=3+M", "end=2026-03-0");
         int drawn = Integer.parseInt(chart.getAttribute("data-bar-count"));
-        int answered = apiJson("/api/v1/history?" + query).get("bars").size();
+        int answered = page.api("/api/v1/history?" + query).get("bars").size();
         assertThat(drawn).isGreaterThan(40).isEqualTo(answered);
         assertThat(browser.findElements(By.cssSelector("#chart canvas"))).isNotEmpty();
         assertThat(browser.findElement(By.id("chart-caption")).getText()).contains("MSFT", drawn + " bars of 1 day");
@@ -199,7 +201,7 @@ class ConsoleBrowserTest extends BrowserTestBase {
     @Test
     void ibStatusMessagesAreListedAndTheTraderCheckOverrideIsShownInPlainWords() {
         openWithKey();
-        JsonNode ib = apiJson("/api/v1/status").get("ibStatus");
+        JsonNode ib = page.api("/api/v1/status").get("ibStatus");
         String state = ib.get("state").asString();
         assertThat(state).isIn("OUTAGE", "MAINTENANCE");
         wait.until(d -> state.equals(dataState("link-ib")));
@@ -225,54 +227,35 @@ class ConsoleBrowserTest extends BrowserTestBase {
     }
 
     private void askForHistory(String contract, String barSize, String count, String unit) {
-        type(By.id("h-contract"), contract);
+        page.type(By.id("h-contract"), contract);
         new Select(browser.findElement(By.id("h-barSize"))).selectByValue(barSize);
-        type(By.id("h-durationCount"), count);
+        page.type(By.id("h-durationCount"), count);
         new Select(browser.findElement(By.id("h-durationUnit"))).selectByValue(unit);
         browser.findElement(By.cssSelector("#history-form button[type=submit]")).click();
     }
 
-    private void type(By field, String text) {
-        WebElement input = browser.findElement(field);
-        input.clear();
-        input.sendKeys(text);
-    }
-
     private String consoleUrl() {
-        return "http://127.0.0.1:" + port + "/console/";
+        return page.url();
     }
 
     private void openWithKey() {
-        browser.get(consoleUrl());
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "needs an API key"));
-        enterKey();
-        awaitBook();
+        page.openWithKey();
     }
 
     private void enterKey() {
-        browser.findElement(By.id("key-input")).sendKeys(KEY);
-        browser.findElement(By.cssSelector("#key-form button[type=submit]")).click();
-        wait.until(d -> ((JavascriptExecutor) d)
-                .executeScript("return sessionStorage.getItem('traderGateway.apiKey')")
-                .equals(KEY));
+        page.enterKey();
     }
 
     private void awaitBook() {
-        wait.until(d -> !rows("positions").isEmpty() && !rows("portfolio").isEmpty());
+        page.awaitBook();
     }
 
     private List<WebElement> rows(String table) {
-        return browser.findElements(By.cssSelector("#" + table + " tbody tr"));
+        return page.rows(table);
     }
 
     private String dataState(String id) {
-        return browser.findElement(By.id(id)).getAttribute("data-state");
-    }
-
-    private JsonNode apiJson(String path) {
-        HttpResponse<String> response = http.get(path, "X-API-Key", KEY);
-        assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
-        return JSON.readTree(response.body());
+        return page.dataState(id);
     }
 
     private void post(String path) {
