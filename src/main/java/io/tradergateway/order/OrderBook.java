@@ -155,14 +155,15 @@ final class OrderBook {
         if (o == null) {
             return;
         }
-        if (code == 399 || code == 202) { // a warning; 202 "order cancelled" comes with its status
-            if (code == 399) {
-                synchronized (this) {
-                    o.warning = text;
-                }
-                emit(o);
+        if (code == 399) { // a warning, not fatal
+            synchronized (this) {
+                o.warning = text;
             }
+            emit(o);
             return;
+        }
+        if (code == 202 && o.ack.isDone()) {
+            return; // "order cancelled" after the ack comes with its status (a cancel waits for that)
         }
         OrderException problem = OrderException.fromIb(code, text);
         CompletableFuture<LiveOrder> change = o.change;
@@ -172,7 +173,7 @@ final class OrderBook {
                 o.rejectReason = text;
             }
             o.ack.completeExceptionally(problem);
-            apply(o, "Rejected", null, null, 0, 0);
+            apply(o, code == 202 ? "Cancelled" : "Rejected", null, null, 0, 0);
         } else if (change != null) {
             change.completeExceptionally(problem);
         } else {

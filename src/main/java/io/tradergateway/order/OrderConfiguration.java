@@ -1,5 +1,6 @@
 package io.tradergateway.order;
 
+import io.tradergateway.contract.ContractService;
 import io.tradergateway.tws.TwsClient;
 import io.tradergateway.tws.wire.CommissionReport;
 import io.tradergateway.tws.wire.CompletedOrder;
@@ -39,9 +40,14 @@ class OrderConfiguration {
         });
     }
 
+    @Bean(destroyMethod = "close")
+    Awaits orderAwaits(Clock clock) {
+        return new Awaits(clock);
+    }
+
     @Bean
-    OrderGuards orderGuards(TradingProperties settings) {
-        return new OrderGuards(settings);
+    OrderGuards orderGuards(TradingProperties settings, ContractService contracts) {
+        return new OrderGuards(settings, conId -> contracts.byConId(conId).secType());
     }
 
     @Bean
@@ -63,7 +69,8 @@ class OrderConfiguration {
             TradingProperties settings,
             Clock clock,
             OrderReads reads,
-            ExecutorService orderWorker) {
+            ExecutorService orderWorker,
+            Awaits awaits) {
         tws.share(OpenOrder.class, book::onOpenOrder);
         tws.share(OrderStatus.class, book::onStatus);
         tws.share(ExecDetails.class, e -> {
@@ -76,11 +83,12 @@ class OrderConfiguration {
         OrderReconciler reconciler = new OrderReconciler(book, reads, journal, orderWorker, clock);
         reconciler.restore();
         tws.addListener(reconciler);
-        return new OrderService(tws, journal, book, guards, settings, clock, sending);
+        return new OrderService(tws, journal, book, guards, settings, clock, awaits, sending);
     }
 
     @Bean
-    OrderPreview orderPreview(TwsClient tws, OrderGuards guards, OrderJournal journal, TradingProperties settings) {
-        return new OrderPreview(tws, guards, journal, settings, sending);
+    OrderPreview orderPreview(
+            TwsClient tws, OrderGuards guards, OrderJournal journal, TradingProperties settings, Awaits awaits) {
+        return new OrderPreview(tws, guards, journal, settings, awaits, sending);
     }
 }

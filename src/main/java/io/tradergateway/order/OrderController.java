@@ -52,7 +52,8 @@ class OrderController {
     @ApiResponse(responseCode = "409", description = "key reused with another body (type idempotency-key-conflict)")
     @ApiResponse(
             responseCode = "422",
-            description = "a limit was hit (order-limit) or TWS rejected it (order-rejected)")
+            description = "a limit was hit (order-limit) or TWS rejected or cancelled it (order-rejected,"
+                    + " order-cancelled; IB's code in ibCode)")
     @ApiResponse(responseCode = "503", description = "not connected to TWS; see Retry-After")
     ResponseEntity<OrderView> placeOrder(
             @Parameter(
@@ -99,9 +100,13 @@ class OrderController {
     }
 
     @GetMapping(path = "/api/v1/orders/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "One of this gateway's orders, as TWS last reported it")
+    @Operation(
+            summary = "One order, as TWS last reported it",
+            description = "This gateway's order from memory; otherwise another API client's or TWS's own open order"
+                    + " with this id (asked of TWS with reqAllOpenOrders when not in memory), as all=true lists them.")
     @ApiResponse(responseCode = "200", description = "the order")
-    @ApiResponse(responseCode = "404", description = "no such order of this gateway (type order-not-found)")
+    @ApiResponse(responseCode = "404", description = "no open order with this id (type order-not-found)")
+    @ApiResponse(responseCode = "503", description = "not in memory and not connected to TWS; see Retry-After")
     ResponseEntity<OrderView> getOrder(@OrderId @PathVariable int id) {
         return noStore(reads.get(id));
     }

@@ -78,6 +78,7 @@ public class OrderException extends ProblemException {
                         HttpStatus.CONFLICT, "order-not-cancellable", "Order cannot be cancelled or changed", text);
             case 200 ->
                 new OrderException(HttpStatus.UNPROCESSABLE_ENTITY, "contract-not-found", "Unknown contract", text);
+            case 202 -> new OrderException(HttpStatus.UNPROCESSABLE_ENTITY, "order-cancelled", "Order cancelled", text);
             case 103 -> new OrderException(HttpStatus.CONFLICT, "duplicate-order-id", "Duplicate order id", text);
             default ->
                 text.toLowerCase(java.util.Locale.ROOT).contains("permission")

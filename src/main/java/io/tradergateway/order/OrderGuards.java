@@ -4,6 +4,7 @@ import io.tradergateway.tws.wire.Order;
 import java.math.BigDecimal;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.IntFunction;
 
 /**
  * The safety rules, checked before anything reaches TWS: trading on, paper accounts (IB's D... ids) unless live
@@ -14,10 +15,12 @@ import java.util.concurrent.ConcurrentHashMap;
 final class OrderGuards {
 
     private final TradingProperties settings;
+    private final IntFunction<String> secTypeOf; // conId -> security type (contract details, cached)
     private final Map<Integer, BigDecimal[]> lastPrices = new ConcurrentHashMap<>(); // conId -> price, multiplier
 
-    OrderGuards(TradingProperties settings) {
+    OrderGuards(TradingProperties settings, IntFunction<String> secTypeOf) {
         this.settings = settings;
+        this.secTypeOf = secTypeOf;
     }
 
     /** A price the gateway saw for {@code conId} (portfolio valuation, fills). */
@@ -42,8 +45,12 @@ final class OrderGuards {
     }
 
     void limits(OrderPlan plan) {
-        String secType =
-                plan.contract().secType().isBlank() ? "STK" : plan.contract().secType();
+        String secType = plan.contract().secType();
+        if (secType.isBlank()) { // a contract given by conId: its type is TWS's
+            secType = plan.contract().conId() > 0
+                    ? secTypeOf.apply(plan.contract().conId())
+                    : "STK";
+        }
         if (!settings.secTypes().contains(secType)) {
             throw OrderException.limit(
                     "sec-types",

@@ -13,9 +13,17 @@ public class OrderPreview {
     private final OrderGuards guards;
     private final OrderJournal journal;
     private final TradingProperties settings;
+    private final Awaits awaits;
     private final Object sending;
 
-    OrderPreview(TwsClient tws, OrderGuards guards, OrderJournal journal, TradingProperties settings, Object sending) {
+    OrderPreview(
+            TwsClient tws,
+            OrderGuards guards,
+            OrderJournal journal,
+            TradingProperties settings,
+            Awaits awaits,
+            Object sending) {
+        this.awaits = awaits;
         this.tws = tws;
         this.guards = guards;
         this.journal = journal;
@@ -42,7 +50,7 @@ public class OrderPreview {
                     id, plan.contract(), plan.legs().get(0).order().withWhatIf(true)));
         }
         try {
-            OpenOrder open = Awaits.await(answer, settings.ackTimeout(), "what-if");
+            OpenOrder open = awaits.await(answer, settings.ackTimeout(), "what-if");
             journal.audit(
                     who,
                     "preview",

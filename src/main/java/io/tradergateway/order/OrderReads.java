@@ -51,12 +51,32 @@ public class OrderReads {
         return views;
     }
 
+    /**
+     * One order by id: this gateway's from memory, else another API client's or TWS's own open order (as {@code
+     * list(true)} shows them), asking TWS for every client's open orders when memory does not have it.
+     */
     public OrderView get(int orderId) {
         LiveOrder o = book.byOrderId(orderId);
-        if (o == null) {
-            throw OrderException.notFound("No order " + orderId + " placed by this gateway.");
+        if (o != null) {
+            return o.view();
         }
-        return o.view();
+        OpenOrder other = foreign(orderId);
+        if (other == null) {
+            openOrders(true);
+            other = foreign(orderId);
+        }
+        if (other == null) {
+            throw OrderException.notFound("No open order " + orderId + " at TWS, of this gateway or another client.");
+        }
+        return fromOpenOrder(other);
+    }
+
+    /** The newest open order of another client with this id (ids are per client; the latest state wins). */
+    private OpenOrder foreign(int orderId) {
+        return book.foreign().stream()
+                .filter(o -> o.orderId() == orderId && !isDone(o.state().status()))
+                .max(Comparator.comparingLong(OpenOrder::permId))
+                .orElse(null);
     }
 
     /** Today's fills with their commissions as known now, from memory (the reconciler refreshes them on READY). */

@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
@@ -39,6 +38,7 @@ public class OrderService {
     private final OrderGuards guards;
     private final TradingProperties settings;
     private final Clock clock;
+    private final Awaits awaits;
     private final Consumer<ServerMessage> errors;
     private final Object sending;
 
@@ -49,6 +49,7 @@ public class OrderService {
             OrderGuards guards,
             TradingProperties settings,
             Clock clock,
+            Awaits awaits,
             Object sending) {
         this.sending = sending;
         this.tws = tws;
@@ -57,6 +58,7 @@ public class OrderService {
         this.guards = guards;
         this.settings = settings;
         this.clock = clock;
+        this.awaits = awaits;
         this.errors = m -> {
             if (m instanceof ErrorMessage e) {
                 book.onError(e.reqId(), e.code(), e.message());
@@ -151,9 +153,10 @@ public class OrderService {
     private Placed awaitAck(List<LiveOrder> orders) {
         LiveOrder parent = orders.get(0);
         LiveOrder last = orders.get(orders.size() - 1);
+        java.time.Instant deadline = awaits.deadline(settings.ackTimeout()); // on the injected clock
         try {
-            last.ack.get(settings.ackTimeout().toMillis(), TimeUnit.MILLISECONDS);
-            parent.ack.get(settings.ackTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            awaits.get(last.ack, deadline);
+            awaits.get(parent.ack, deadline);
             return new Placed(parent.view(), Outcome.CREATED);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof OrderException refused) {
@@ -221,7 +224,7 @@ public class OrderService {
         o.change = change;
         tws.send(new PlaceOrder(
                 orderId, o.contract, terms.withLink(terms.parentId(), terms.ocaGroup(), terms.ocaType(), true)));
-        LiveOrder done = Awaits.await(change, settings.ackTimeout(), "modify");
+        LiveOrder done = awaits.await(change, settings.ackTimeout(), "modify");
         o.order = terms;
         o.change = null;
         journal.audit(who, "modify", o.key, orderId, terms.toString(), done.status);
@@ -236,7 +239,7 @@ public class OrderService {
         o.change = change;
         tws.send(new CancelOrder(orderId));
         try {
-            LiveOrder done = Awaits.await(change, settings.ackTimeout(), "cancel");
+            LiveOrder done = awaits.await(change, settings.ackTimeout(), "cancel");
             journal.audit(who, "cancel", o.key, orderId, "", done.status);
         } catch (OrderException e) {
             journal.audit(who, "cancel", o.key, orderId, "", e.getMessage());

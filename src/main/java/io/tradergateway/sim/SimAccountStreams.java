@@ -33,7 +33,8 @@ import java.util.concurrent.ConcurrentHashMap;
  *       update time.
  * </ul>
  *
- * Market moves come from {@link SimPrices} on the simulator's clock: {@link #publishMoves()} sends the rows
+ * reqAccountSummary is {@link SimAccountSummaries}. A fill moves cash ({@link #cashMoved}): the account's
+ * values go to its account-update and summary subscribers. Market moves come from {@link SimPrices} on the simulator's clock: {@link #publishMoves()} sends the rows
  * again when the clock has entered a new price step.
  */
 final class SimAccountStreams {
@@ -43,6 +44,7 @@ final class SimAccountStreams {
     private final SimPortfolio book;
     private final SimPrices prices;
     private final SimAccounts accounts;
+    private final SimAccountSummaries summaries;
     private final Clock clock;
     private final Set<SimSession> positionSubscribers = ConcurrentHashMap.newKeySet();
     private final Map<SimSession, String> accountSubscriptions = new ConcurrentHashMap<>();
@@ -52,12 +54,16 @@ final class SimAccountStreams {
         this.book = book;
         this.prices = prices;
         this.accounts = accounts;
+        this.summaries = new SimAccountSummaries(accounts);
         this.clock = clock;
         this.publishedStep = prices.step(clock.instant()); // the first move is the clock's next step
     }
 
     /** Handles the requests of these streams; false for any other request. */
     boolean handle(SimSession session, ClientRequest request) throws IOException {
+        if (summaries.handle(session, request)) {
+            return true;
+        }
         if (request instanceof ReqPositions) {
             positionSubscribers.add(session);
             for (String account : book.accounts()) {
@@ -90,6 +96,7 @@ final class SimAccountStreams {
     }
 
     void ended(SimSession session) {
+        summaries.ended(session);
         positionSubscribers.remove(session);
         accountSubscriptions.remove(session);
     }
@@ -147,5 +154,25 @@ final class SimAccountStreams {
                 }
             }
         }
+    }
+
+    /** A fill paid or received {@code cash} and changed the gross position value: tell the account's subscribers. */
+    void cashMoved(String account, BigDecimal cash, BigDecimal gross, BigDecimal commission) {
+        Map<String, String> values = accounts.move(account, cash, gross, commission);
+        for (var subscription : Map.copyOf(accountSubscriptions).entrySet()) {
+            if (subscription.getValue().equals(account)) {
+                try {
+                    for (var value : values.entrySet()) {
+                        String currency = value.getKey().equals("AccountType") ? "" : SimAccounts.CURRENCY;
+                        subscription
+                                .getKey()
+                                .send(new AccountValue(value.getKey(), value.getValue(), currency, account));
+                    }
+                } catch (IOException e) {
+                    subscription.getKey().close();
+                }
+            }
+        }
+        summaries.changed(account, values);
     }
 }

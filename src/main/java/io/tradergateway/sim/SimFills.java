@@ -36,15 +36,22 @@ final class SimFills {
         void set(String account, int conId, BigDecimal quantity, BigDecimal averagePrice);
     }
 
+    /** Where a fill moves cash (the account values): paid or received, gross position value change, commission. */
+    interface CashSink {
+        void moved(String account, BigDecimal cash, BigDecimal gross, BigDecimal commission);
+    }
+
     record Fill(ExecDetails details, CommissionReport commission, java.time.Instant at) {}
 
     private final Clock clock;
     private final SimPortfolio portfolio;
     private final PositionSink positions;
+    private final CashSink cash;
     private final List<Fill> fills = new ArrayList<>(); // guarded by the desk's lock
     private int nextExec = 1;
 
-    SimFills(Clock clock, SimPortfolio portfolio, PositionSink positions) {
+    SimFills(Clock clock, SimPortfolio portfolio, PositionSink positions, CashSink cash) {
+        this.cash = cash;
         this.clock = clock;
         this.portfolio = portfolio;
         this.positions = positions;
@@ -75,16 +82,20 @@ final class SimFills {
                 o.order.orderRef(),
                 1);
         ExecDetails details = new ExecDetails(-1, o.orderId, o.contract.toWire(), e);
-        double realized = move(o, quantity, price);
-        double commission = Math.max(1.0, quantity.doubleValue() * 0.005);
+        double commission = round(Math.max(1.0, quantity.doubleValue() * 0.005));
+        double realized = move(o, quantity, price, commission);
         CommissionReport report =
-                new CommissionReport(execId, round(commission), "USD", realized, MessageWriter.UNSET_DOUBLE, 0);
+                new CommissionReport(execId, commission, "USD", realized, MessageWriter.UNSET_DOUBLE, 0);
         fills.add(new Fill(details, report, clock.instant()));
         send.accept(o, new ServerMessage[] {details, o.openOrder(), o.orderStatus(), report});
     }
 
-    /** Moves the position; returns the realized PnL of the part that closed (unset when it only opened). */
-    private double move(SimOrder o, BigDecimal quantity, double price) {
+    /**
+     * Moves the position and the cash (the trade's value and the commission; the gross position value by the change
+     * of the absolute position at the fill price); returns the realized PnL of the part that closed (unset when it
+     * only opened).
+     */
+    private double move(SimOrder o, BigDecimal quantity, double price, double commission) {
         BigDecimal signed = o.buy() ? quantity : quantity.negate();
         SimPortfolio.Holding held = portfolio.holdings(o.order.account()).stream()
                 .filter(h -> h.contract().conId() == o.contract.conId())
@@ -95,10 +106,10 @@ final class SimFills {
         BigDecimal px = BigDecimal.valueOf(price);
         double realized = MessageWriter.UNSET_DOUBLE;
         BigDecimal average = held == null ? BigDecimal.ZERO : held.averagePrice();
+        BigDecimal multiplier =
+                o.contract.multiplier().isBlank() ? BigDecimal.ONE : new BigDecimal(o.contract.multiplier());
         if (before.signum() != 0 && before.signum() != signed.signum()) {
             BigDecimal closed = before.abs().min(quantity);
-            BigDecimal multiplier =
-                    o.contract.multiplier().isBlank() ? BigDecimal.ONE : new BigDecimal(o.contract.multiplier());
             realized = px.subtract(average)
                     .multiply(closed)
                     .multiply(multiplier)
@@ -113,6 +124,11 @@ final class SimFills {
                     .divide(after.abs(), 6, RoundingMode.HALF_UP);
         }
         positions.set(o.order.account(), o.contract.conId(), after, after.signum() == 0 ? BigDecimal.ZERO : average);
+        cash.moved(
+                o.order.account(),
+                signed.multiply(px).multiply(multiplier).negate(),
+                after.abs().subtract(before.abs()).multiply(px).multiply(multiplier),
+                BigDecimal.valueOf(commission));
         return realized;
     }
 

@@ -24,6 +24,7 @@ final class SimOrder {
     long lastFillStep = Long.MIN_VALUE;
     String completedTime = "";
     String warning = "";
+    java.time.Instant ackAt; // a delayed acknowledgement not yet sent
 
     SimOrder(int clientId, int orderId, long permId, SimContract contract, Order order) {
         this.clientId = clientId;

@@ -43,10 +43,8 @@ public final class SimOrders {
     private final Map<Long, SimOrder> byKey = new LinkedHashMap<>(); // clientId << 32 | orderId
     private final Map<Integer, Integer> highestId = new LinkedHashMap<>();
     private final Object lock = new Object();
+    private final SimOrderFaults faults = new SimOrderFaults();
     private long nextPermId = 1_376_327_563L;
-    private volatile SimOrderRules.Rejection rejectNext;
-    private volatile Drop dropNext = Drop.NONE;
-    private volatile boolean fillOnNextCancel;
 
     SimOrders(Clock clock, SimPrices prices, List<String> accounts, IntFunction<SimSession> sessions, SimFills fills) {
         this.clock = clock;
@@ -56,19 +54,9 @@ public final class SimOrders {
         this.fills = fills;
     }
 
-    /** The next placeOrder is refused with this IB code and text (e.g. 201 "Order rejected - reason:..."). */
-    public void rejectNext(int code, String text) {
-        rejectNext = new SimOrderRules.Rejection(code, text);
-    }
-
-    /** The socket of the next placeOrder is closed before or after TWS acknowledged it (the order stays). */
-    public void dropNext(Drop drop) {
-        dropNext = drop;
-    }
-
-    /** The next cancel arrives too late: the order is PendingCancel, then fills completely. */
-    public void fillOnNextCancel() {
-        fillOnNextCancel = true;
+    /** The desk's fault controls (reject, drop, delay the next order; a cancel refused or too late). */
+    public SimOrderFaults faults() {
+        return faults;
     }
 
     /** The orders at the desk (all clients), oldest first. */
@@ -133,8 +121,7 @@ public final class SimOrders {
         int clientId = session.clientId();
         int id = place.orderId();
         SimOrder existing = byKey.get(key(clientId, id));
-        SimOrderRules.Rejection rejection = rejectNext;
-        rejectNext = null;
+        SimOrderRules.Rejection rejection = faults.takeRejection();
         SimContract contract = SimOrderRules.resolve(place.contract());
         if (rejection == null) {
             rejection = SimOrderRules.admit(place, existing, highestId.getOrDefault(clientId, 0), contract, accounts);
@@ -156,11 +143,15 @@ public final class SimOrders {
         } else {
             order.order = place.order(); // a modification: same id, new terms
         }
-        Drop drop = dropNext;
-        dropNext = Drop.NONE;
+        Drop drop = faults.takeDrop();
         if (drop == Drop.BEFORE_ACK) {
             order.status = place.order().transmit() ? "Submitted" : order.status; // TWS has it, the client not
             session.close();
+            return;
+        }
+        java.time.Duration delay = faults.takeAckDelay();
+        if (existing == null && delay != null) {
+            order.ackAt = clock.instant().plus(delay); // acknowledged by workAll once the clock gets there
             return;
         }
         if (existing == null) {
@@ -198,7 +189,9 @@ public final class SimOrders {
     private void cancel(int clientId, int orderId, SimSession session) throws IOException {
         SimOrder o = byKey.get(key(clientId, orderId));
         SimSession to = session != null ? session : sessions.apply(clientId);
-        SimOrderRules.Rejection refused = SimOrderRules.cancellable(orderId, o == null ? null : o.status);
+        SimOrderRules.Rejection forced = session != null ? faults.takeCancelRejection() : null;
+        SimOrderRules.Rejection refused =
+                forced != null ? forced : SimOrderRules.cancellable(orderId, o == null ? null : o.status);
         if (refused != null) {
             if (to != null) {
                 to.error(orderId, refused.code(), refused.text());
@@ -207,8 +200,7 @@ public final class SimOrders {
         }
         o.status = "PendingCancel";
         send(o, o.orderStatus());
-        if (fillOnNextCancel) {
-            fillOnNextCancel = false;
+        if (faults.takeFillOnCancel()) {
             fills.fill(o, o.remaining(), price(o), this::send); // the market was faster than the cancel
             return;
         }
@@ -229,6 +221,13 @@ public final class SimOrders {
     void workAll() {
         synchronized (lock) {
             for (SimOrder o : List.copyOf(byKey.values())) {
+                if (o.ackAt != null && !clock.instant().isBefore(o.ackAt)) {
+                    o.ackAt = null; // a delayed acknowledgement, due now
+                    send(o, o.openOrder(), o.orderStatus());
+                    if (o.order.transmit()) {
+                        transmit(o.clientId, o.order.parentId() != 0 ? o.order.parentId() : o.orderId);
+                    }
+                }
                 work(o);
             }
         }

@@ -1,7 +1,5 @@
 package io.tradergateway.sim;
 
-import io.tradergateway.tws.wire.AccountSummary;
-import io.tradergateway.tws.wire.AccountSummaryEnd;
 import io.tradergateway.tws.wire.ClientHello;
 import io.tradergateway.tws.wire.ClientRequest;
 import io.tradergateway.tws.wire.ClientRequests;
@@ -14,7 +12,6 @@ import io.tradergateway.tws.wire.FrameInput;
 import io.tradergateway.tws.wire.ManagedAccounts;
 import io.tradergateway.tws.wire.NextValidId;
 import io.tradergateway.tws.wire.ProtocolException;
-import io.tradergateway.tws.wire.ReqAccountSummary;
 import io.tradergateway.tws.wire.ReqContractDetails;
 import io.tradergateway.tws.wire.ReqCurrentTime;
 import io.tradergateway.tws.wire.ReqHistoricalData;
@@ -159,8 +156,6 @@ final class SimSession implements Runnable {
             send(new ManagedAccounts(simulator.settings().accounts()));
         } else if (request instanceof ReqContractDetails details) {
             contractDetails(details);
-        } else if (request instanceof ReqAccountSummary summary) {
-            accountSummary(summary);
         } else if (request instanceof ReqHistoricalData history) {
             simulator.history().answer(this, history, serverVersion); // issue 5: bars, pacing enforced
         } else if (simulator.marketData().handle(this, request)) {
@@ -187,21 +182,6 @@ final class SimSession implements Runnable {
             send(answer);
         }
         send(new ContractDataEnd(request.reqId()));
-    }
-
-    private void accountSummary(ReqAccountSummary request) throws IOException {
-        List<String> tags = Arrays.stream(request.tags().split(","))
-                .map(String::trim)
-                .filter(t -> !t.isEmpty())
-                .toList();
-        SimAccounts accounts = simulator.accounts();
-        for (String account : accounts.accounts()) {
-            for (var value : accounts.summary(account, tags).entrySet()) {
-                String currency = value.getKey().equals("AccountType") ? "" : SimAccounts.CURRENCY;
-                send(new AccountSummary(request.reqId(), account, value.getKey(), value.getValue(), currency));
-            }
-        }
-        send(new AccountSummaryEnd(request.reqId()));
     }
 
     private boolean startApi(StartApi start) throws IOException {

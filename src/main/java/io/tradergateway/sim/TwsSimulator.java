@@ -56,7 +56,7 @@ public final class TwsSimulator implements AutoCloseable {
         this.accountStreams = new SimAccountStreams(portfolio, prices, accounts, clock);
         this.history = new SimHistory(settings.seed(), clock, pacing, task -> later(Duration.ZERO, task));
         this.marketData = SimMarketData.create(clock, prices, portfolio, sessions, faults::blackholed);
-        SimFills fills = new SimFills(clock, portfolio, this::setPosition);
+        SimFills fills = new SimFills(clock, portfolio, this::setPosition, accountStreams::cashMoved);
         this.orders = new SimOrders(clock, prices, settings.accounts(), sessions::session, fills);
     }
 

@@ -2,7 +2,7 @@
 // and renders what the feed delivers. The chain and the book poll the public API on a timer (pollingFeed); quotes,
 // PnL and orders come from the gateway's event stream, GET /api/v1/stream (topicStream), read with fetch so the
 // API key stays in a header (sse.js).
-import { follow } from './sse.js';
+import { follow, reasonOf } from './sse.js';
 
 const feeds = [];
 
@@ -73,6 +73,12 @@ export function topicStream(name) {
   }
 
   function dispatch(event) {
+    if (event.type === 'reset') {
+      // the gap since Last-Event-ID is older than the gateway keeps: fresh snapshots of every topic follow
+      setState('resynced after a gap (' + reasonOf(event) + ')', 'warn');
+    } else if (state.tone !== 'ok' && event.type !== 'end') {
+      setState('streaming', 'ok');
+    }
     let payload = null;
     try {
       payload = JSON.parse(event.data);

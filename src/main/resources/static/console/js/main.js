@@ -3,6 +3,7 @@ import { apiKey, onKeyRejected } from './api.js';
 import { initBook, loadBook, renderBook, selectedAccount } from './book.js';
 import { loadChain, renderChain } from './chain.js';
 import { BAR_SIZES, SEC_TYPES, WHAT_TO_SHOW, chartContract, initChart, showHistory } from './chart.js';
+import { initBlotter } from './blotter.js';
 import { $, el, setTone } from './dom.js';
 import { initJobs, loadJobs, renderJobs } from './jobs.js';
 import { describeFeeds, pollingFeed, refreshAll, topicStream } from './live.js';
@@ -51,13 +52,17 @@ function showFeeds() {
 
 initKey();
 initChart();
-const stream = topicStream('quotes and PnL').onState((text, tone) => {
-  const badge = $('stream-state');
+/** A stream's state on its badge and its section (tables dim while it is down). */
+const showState = (badgeId, sectionId) => (text, tone) => {
+  const badge = $(badgeId);
   badge.textContent = 'stream: ' + text;
   setTone(badge, tone);
-  $('live').dataset.stream = tone;
+  $(sectionId).dataset.stream = tone;
   showFeeds();
-});
+};
+const stream = topicStream('quotes and PnL').onState(showState('stream-state', 'live'));
+// the blotter's topics never change, so its own stream only ever resumes (Last-Event-ID), never restarts
+initBlotter(topicStream('orders and fills').onState(showState('blotter-state', 'blotter')));
 initQuotes(stream, SEC_TYPES);
 initPnl(stream);
 const book = pollingFeed('accounts, positions, portfolio', loadBook, 5000);

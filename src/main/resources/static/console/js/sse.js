@@ -69,6 +69,15 @@ export function backoffMs(attempt, minMs, maxMs, random = Math.random) {
   return Math.round(ceiling / 2 + (ceiling / 2) * random());
 }
 
+/** The reason an end or reset event gives ({"reason": ...}), or its raw data. */
+export function reasonOf(event) {
+  try {
+    return JSON.parse(event.data).reason || event.data;
+  } catch (e) {
+    return event.data;
+  }
+}
+
 async function problemOf(response) {
   let detail = 'HTTP ' + response.status;
   try {
@@ -101,10 +110,12 @@ export function follow(path, { onEvent, onState = () => {} }, { resume = true, m
 
   async function read(response) {
     onState('streaming', 'ok');
+    let ended = ''; // the reason of the gateway's end event, if it sent one before closing
     const parser = eventParser({
       onEvent: (event) => {
         attempt = 0; // an event got through: the next drop starts the backoff afresh
         lastId = event.id || lastId;
+        if (event.type === 'end') ended = reasonOf(event);
         onEvent(event);
       },
       onRetry: (ms) => (minDelayMs = Math.max(100, ms)),
@@ -122,6 +133,10 @@ export function follow(path, { onEvent, onState = () => {} }, { resume = true, m
       }
     }
     lastId = parser.lastId() || lastId;
+    if (!stopped) {
+      onState(ended ? 'ended by the gateway (' + ended + '); reconnecting' : 'closed by the gateway; reconnecting',
+        'warn');
+    }
   }
 
   async function run() {
@@ -134,7 +149,6 @@ export function follow(path, { onEvent, onState = () => {} }, { resume = true, m
         const response = await fetch(path, { headers, cache: 'no-store', credentials: 'omit', signal: controller.signal });
         if (response.ok && response.body) {
           await read(response);
-          if (!stopped) onState('stream closed by the gateway; reconnecting', 'warn');
         } else {
           const { detail, body } = await problemOf(response);
           if (response.status === 401) {

@@ -6,9 +6,17 @@ import io.tradergateway.sim.SimOrders;
 import io.tradergateway.sim.TwsSimulator;
 import io.tradergateway.support.Eventually;
 import io.tradergateway.support.MutableClock;
+import io.tradergateway.support.RawTwsClient;
 import io.tradergateway.tws.ConnectionState;
 import io.tradergateway.tws.TwsConnectionManager;
+import io.tradergateway.tws.wire.Contract;
+import io.tradergateway.tws.wire.NextValidId;
+import io.tradergateway.tws.wire.Order;
+import io.tradergateway.tws.wire.OrderStatus;
 import io.tradergateway.tws.wire.PlaceOrder;
+import io.tradergateway.tws.wire.ServerVersions;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -39,6 +47,7 @@ import org.springframework.test.context.ActiveProfiles;
             "gateway.trading.enabled=true",
             "gateway.trading.max-quantity=5000",
             "gateway.trading.max-notional=2000000",
+            "gateway.trading.ack-timeout=30s", // on the hand-moved clock: longer than any wait of these tests
             "gateway.tws.reconnect-initial-delay=20ms",
             "gateway.tws.reconnect-max-delay=100ms",
             "gateway.tws.housekeeping-interval=20ms"
@@ -257,7 +266,7 @@ class OrdersIntegrationTest {
                 .body()
                 .path("id")
                 .asInt();
-        simulator.orders().fillOnNextCancel();
+        simulator.orders().faults().fillOnNextCancel();
 
         OrderApi.Answer answer = api.send("DELETE", "/api/v1/orders/" + id, null);
 
@@ -290,6 +299,7 @@ class OrdersIntegrationTest {
 
         simulator
                 .orders()
+                .faults()
                 .rejectNext(201, "Order rejected - reason:The account has no trading permissions for this product");
         OrderApi.Answer permission = api.place(
                 "err-201p",
@@ -297,7 +307,7 @@ class OrdersIntegrationTest {
         assertThat(permission.status()).isEqualTo(403);
         assertThat(permission.body().path("type").asText()).endsWith("no-trading-permission");
 
-        simulator.orders().rejectNext(201, "Order rejected - reason:Exceeds available funds");
+        simulator.orders().faults().rejectNext(201, "Order rejected - reason:Exceeds available funds");
         OrderApi.Answer rejected = api.place(
                 "err-201",
                 OrderApi.order("\"action\":\"BUY\",\"quantity\":1,\"orderType\":\"LMT\",\"limitPrice\":100"));
@@ -366,7 +376,7 @@ class OrdersIntegrationTest {
                 }
             }
         });
-        simulator.orders().dropNext(SimOrders.Drop.BEFORE_ACK);
+        simulator.orders().faults().dropNext(SimOrders.Drop.BEFORE_ACK);
 
         OrderApi.Answer first = api.place("drop-1", body);
 
@@ -387,14 +397,22 @@ class OrdersIntegrationTest {
 
     @Test
     void aSocketLostAfterTheAckKeepsTheOrderAndItsFillIsReportedAfterReconnect() {
-        simulator.orders().dropNext(SimOrders.Drop.AFTER_ACK);
+        simulator.orders().faults().dropNext(SimOrders.Drop.AFTER_ACK);
         OrderApi.Answer first =
                 api.place("drop-2", OrderApi.order("\"action\":\"BUY\",\"quantity\":2,\"orderType\":\"MKT\""));
         assertThat(first.status()).as(first.text()).isIn(201, 202);
         int id = first.body().path("id").asInt();
 
         awaitStatus(id, "Filled");
+        OrderApi.Answer retry =
+                api.place("drop-2", OrderApi.order("\"action\":\"BUY\",\"quantity\":2,\"orderType\":\"MKT\""));
+        assertThat(retry.status()).as(retry.text()).isEqualTo(200);
+        assertThat(retry.body().path("id").asInt()).isEqualTo(id);
+        assertThat(retry.body().path("status").asText()).isEqualTo("Filled");
         assertThat(sentWithRef("drop-2")).isEqualTo(1);
+        assertThat(simulator.orders().orders())
+                .filteredOn(o -> o.order().orderRef().equals("drop-2"))
+                .hasSize(1);
         Eventually.await(
                 "the fill",
                 WAIT,
@@ -444,20 +462,195 @@ class OrdersIntegrationTest {
                                             "\"action\":\"BUY\",\"quantity\":1,\"orderType\":\"LMT\",\"limitPrice\":100")),
                             pool))
                     .toList();
+            // 201: each acknowledged by TWS (the ack wait runs on the hand-moved clock, so none timed out as 202)
             assertThat(answers.stream().map(CompletableFuture::join))
                     .extracting(OrderApi.Answer::status)
-                    .allMatch(s -> s == 201 || s == 202);
+                    .containsOnly(201);
         } finally {
             pool.shutdownNow();
         }
         Eventually.await(
                 "all at TWS", WAIT, () -> simulator.received(PlaceOrder.class).size() == before + 100);
-        assertThat(simulator.rateViolations()).isZero();
+        assertThat(simulator.rateViolations()).isZero(); // never more than 50 messages in any second (error 100)
+        assertThat(simulator.orders().orders())
+                .filteredOn(o -> o.order().orderRef().startsWith("burst-"))
+                .hasSize(100); // none lost, none doubled
         assertThat(api.get("/api/v1/orders")
                         .body()
                         .path("orders")
                         .valueStream()
                         .filter(o -> o.path("idempotencyKey").asText().startsWith("burst-")))
                 .hasSize(100);
+    }
+
+    private static String limitOrder(String price) {
+        return OrderApi.order("\"action\":\"BUY\",\"quantity\":1,\"orderType\":\"LMT\",\"limitPrice\":" + price);
+    }
+
+    private static void assertProblem(OrderApi.Answer answer, int status, String type, int ibCode) {
+        assertThat(answer.status()).as(answer.text()).isEqualTo(status);
+        assertThat(answer.body().path("type").asText()).isEqualTo("urn:trader-gateway:problem:" + type);
+        assertThat(answer.body().path("ibCode").asInt()).isEqualTo(ibCode);
+        assertThat(answer.body().path("detail").asText()).isNotBlank();
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "201, 'Order rejected - reason:Exceeds available funds', 422, order-rejected",
+        "201, 'Order rejected - reason:No trading permissions for this product', 403, no-trading-permission",
+        "202, 'Order Canceled - reason:Outside of regular trading hours', 422, order-cancelled",
+        "103, 'Duplicate order id', 409, duplicate-order-id"
+    })
+    void aPlacementTwsRefusesAnswersItsProblemTypeWithIbsCode(int code, String text, int status, String type) {
+        String key = "refused-" + code + "-" + status;
+        simulator.orders().faults().rejectNext(code, text);
+
+        OrderApi.Answer refused = api.place(key, limitOrder("100"));
+
+        assertProblem(refused, status, type, code);
+        assertThat(refused.body().path("detail").asText()).isEqualTo(text); // IB's reason, as TWS gave it
+        assertThat(sentWithRef(key)).isEqualTo(1);
+    }
+
+    @Test
+    void aPriceOffTheTickGridIsRefusedByTwsWith110() {
+        assertProblem(api.place("refused-110", limitOrder("100.005")), 422, "order-rejected", 110);
+    }
+
+    @Test
+    void modifyingAnOrderTwsHasFilledIs409With104() {
+        int id = api.place("refused-104", limitOrder("100")).body().path("id").asInt();
+        simulator.orders().faults().rejectNext(104, "Cannot modify a filled order.");
+
+        OrderApi.Answer changed = api.send("PATCH", "/api/v1/orders/" + id, "{\"limitPrice\":101}");
+
+        assertProblem(changed, 409, "order-not-cancellable", 104);
+    }
+
+    @Test
+    void cancellingAnOrderTwsDoesNotKnowIs404With10147AndAFilledOne409With10148() {
+        int working =
+                api.place("refused-10147", limitOrder("100")).body().path("id").asInt();
+        simulator
+                .orders()
+                .faults()
+                .rejectNextCancel(10147, "OrderId " + working + " that needs to be cancelled is not found.");
+        assertProblem(api.send("DELETE", "/api/v1/orders/" + working, null), 404, "order-not-found", 10147);
+
+        int filled = api.place(
+                        "refused-10148", OrderApi.order("\"action\":\"BUY\",\"quantity\":1,\"orderType\":\"MKT\""))
+                .body()
+                .path("id")
+                .asInt();
+        awaitStatus(filled, "Filled");
+        assertProblem(api.send("DELETE", "/api/v1/orders/" + filled, null), 409, "order-not-cancellable", 10148);
+    }
+
+    @Test
+    void anOrderOfAnotherApiClientIsFoundById() throws Exception {
+        try (RawTwsClient other = new RawTwsClient(simulator.host(), simulator.port())) {
+            other.handshake(ServerVersions.MIN_SUPPORTED, ServerVersions.MAX_SUPPORTED);
+            other.startApi(77);
+            other.next(NextValidId.class);
+            Contract aapl = new Contract(265598, "", "", "", Order.UNSET, "", "", "SMART", "", "", "", "");
+            other.send(new PlaceOrder(
+                    900_001,
+                    aapl,
+                    Order.of("SELL", new BigDecimal("3"), "LMT")
+                            .withPrices(400, Order.UNSET)
+                            .withRouting("DU1111111", "someone-else", "GTC", "", false)));
+            other.next(OrderStatus.class);
+
+            OrderApi.Answer found = api.get("/api/v1/orders/900001");
+
+            assertThat(found.status()).as(found.text()).isEqualTo(200);
+            assertThat(found.body().path("idempotencyKey").asText()).isEqualTo("someone-else");
+            assertThat(found.body().path("action").asText()).isEqualTo("SELL");
+            assertThat(found.body().path("status").asText()).isEqualTo("Submitted");
+            assertThat(api.get("/api/v1/orders/899999").status()).isEqualTo(404);
+        }
+    }
+
+    @Test
+    void thePostWaitsForTheAckOnTheInjectedClockThenAnswers202AndTheLateAckStillCounts() throws Exception {
+        simulator.orders().faults().delayNextAck(Duration.ofSeconds(60));
+        int before = simulator.received(PlaceOrder.class).size();
+        CompletableFuture<OrderApi.Answer> post =
+                CompletableFuture.supplyAsync(() -> api.place("late-ack", limitOrder("100")));
+        Eventually.await(
+                "at TWS", WAIT, () -> simulator.received(PlaceOrder.class).size() > before);
+        assertThat(post).isNotDone(); // TWS has it, no ack yet, and the clock has not moved
+
+        clock.advance(Duration.ofSeconds(31)); // past gateway.trading.ack-timeout on the injected clock
+        OrderApi.Answer answer = post.get(WAIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
+
+        assertThat(answer.status()).as(answer.text()).isEqualTo(202);
+        assertThat(answer.body().path("status").asText()).isEqualTo("PendingSubmit");
+        clock.advance(Duration.ofSeconds(30)); // TWS's late acknowledgement
+        awaitStatus(answer.body().path("id").asInt(), "Submitted");
+        assertThat(sentWithRef("late-ack")).isEqualTo(1);
+    }
+
+    private static BigDecimal amount(OrderApi.Answer summary, String field) {
+        return new BigDecimal(summary.body().path(field).path("amount").asText()).setScale(2, RoundingMode.HALF_UP);
+    }
+
+    private BigDecimal position(String account, int conId) {
+        return api.get("/api/v1/positions?account=" + account)
+                .body()
+                .path("positions")
+                .valueStream()
+                .filter(p -> p.path("contract").path("conId").asInt() == conId)
+                .map(p -> new BigDecimal(p.path("position").asText()))
+                .findFirst()
+                .orElse(BigDecimal.ZERO);
+    }
+
+    @Test
+    void aFillMovesThePositionAndTheCashSoAccountDataStaysConsistentWithIt() {
+        String account = "DU2222222"; // no other test trades in it
+        Eventually.await(
+                "summary",
+                WAIT,
+                () -> api.get("/api/v1/accounts/" + account + "/summary").status() == 200);
+        OrderApi.Answer before = api.get("/api/v1/accounts/" + account + "/summary");
+        BigDecimal held = position(account, 265598);
+
+        int id = api.place(
+                        "cash-1",
+                        OrderApi.order("\"action\":\"BUY\",\"quantity\":10,\"orderType\":\"MKT\"")
+                                .replace("DU1111111", account))
+                .body()
+                .path("id")
+                .asInt();
+        awaitStatus(id, "Filled");
+        tools.jackson.databind.JsonNode fill = api.get("/api/v1/executions?account=" + account)
+                .body()
+                .path("executions")
+                .valueStream()
+                .filter(e -> e.path("orderId").asInt() == id)
+                .findFirst()
+                .orElseThrow();
+        BigDecimal price = new BigDecimal(fill.path("price").asText());
+        BigDecimal commission = new BigDecimal(fill.path("commission").asText());
+        BigDecimal paid = price.multiply(BigDecimal.TEN);
+        BigDecimal cash = amount(before, "totalCash").subtract(paid).subtract(commission);
+
+        Eventually.await(
+                "cash moved",
+                WAIT,
+                () -> amount(api.get("/api/v1/accounts/" + account + "/summary"), "totalCash")
+                                .compareTo(cash.setScale(2, RoundingMode.HALF_UP))
+                        == 0);
+        OrderApi.Answer after = api.get("/api/v1/accounts/" + account + "/summary");
+        BigDecimal net = amount(before, "netLiquidation").subtract(commission);
+        BigDecimal gross = amount(before, "grossPositionValue").add(paid).setScale(2, RoundingMode.HALF_UP);
+        BigDecimal initial = gross.multiply(new BigDecimal("0.30")).setScale(2, RoundingMode.HALF_UP);
+        assertThat(amount(after, "netLiquidation")).isEqualByComparingTo(net); // a fill at market costs the commission
+        assertThat(amount(after, "grossPositionValue")).isEqualByComparingTo(gross);
+        assertThat(amount(after, "initialMargin")).isEqualByComparingTo(initial);
+        assertThat(amount(after, "availableFunds")).isEqualByComparingTo(net.subtract(initial));
+        Eventually.await(
+                "position moved", WAIT, () -> position(account, 265598).compareTo(held.add(BigDecimal.TEN)) == 0);
     }
 }

@@ -169,7 +169,7 @@ class SimOrderDeskTest {
         client.send(new PlaceOrder(used - 1, AAPL, order("BUY", "1", "MKT")));
         assertThat(((ErrorMessage) last(until(error(103)))).reqId()).isEqualTo(used - 1);
 
-        simulator.orders().rejectNext(201, "Order rejected - reason:no trading permissions");
+        simulator.orders().faults().rejectNext(201, "Order rejected - reason:no trading permissions");
         int rejected = place(order("BUY", "1", "MKT"));
         assertThat(((ErrorMessage) last(until(error(201)))).reqId()).isEqualTo(rejected);
     }
@@ -187,7 +187,7 @@ class SimOrderDeskTest {
 
     @Test
     void anOrderWhoseSocketDroppedBeforeTheAckIsFoundAfterReconnect() throws IOException {
-        simulator.orders().dropNext(SimOrders.Drop.BEFORE_ACK);
+        simulator.orders().faults().dropNext(SimOrders.Drop.BEFORE_ACK);
         int id = place(order("BUY", "10", "LMT").withPrices(100.00, Order.UNSET));
         assertThatThrownBy(() -> until(m -> m instanceof OpenOrder)).isInstanceOf(IOException.class); // closed, no ack
         client.close();

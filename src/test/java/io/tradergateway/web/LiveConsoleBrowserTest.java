@@ -3,7 +3,9 @@ package io.tradergateway.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tradergateway.sim.TwsSimulator;
+import io.tradergateway.support.Http;
 import io.tradergateway.support.MutableClock;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
@@ -26,11 +28,12 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.ActiveProfiles;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The console's live panels in a real browser (headless chromium) against the gateway in simulator mode: quotes
- * and PnL through the event stream (GET /api/v1/stream read with fetch and the key in a header), history job
- * progress bars, and the stream reader itself (parsing, Last-Event-ID resume, backoff). The app runs on real time
+ * and PnL through the event stream (GET /api/v1/stream read with fetch and the key in a header), the order blotter
+ * (orders placed through the API, through to Filled and Cancelled), history job progress bars, and the stream reader itself (parsing, Last-Event-ID resume, backoff). The app runs on real time
  * moved ahead by hand ({@link MutableClock#ticking}), so a quote's staleness is reached by moving the clock, not by waiting.
  * Screenshots go to target/console-screenshots/.
  */
@@ -49,6 +52,7 @@ class LiveConsoleBrowserTest extends BrowserTestBase {
 
     static final String KEY = "live-console-key";
     private static final Path SCREENSHOTS = Path.of("target", "console-screenshots");
+    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final int AAPL = 265598;
     private static final int MSFT = 272093;
 
@@ -77,12 +81,14 @@ class LiveConsoleBrowserTest extends BrowserTestBase {
     @AfterEach
     void resumeTicks() {
         simulator.marketData().stopTicking(false);
+        simulator.marketData().notSubscribed(MSFT, false);
     }
 
     @Test
     void quotesAndPnlStreamIntoThePageAndAQuoteThatFallsSilentIsMarkedStale() {
         page.openWithKey();
         chromium.consoleSinceLastCall(); // the refused calls made before the key was entered
+        simulator.marketData().notSubscribed(MSFT, true); // TWS refuses live data: the gateway falls back to delayed
         watch(Integer.toString(AAPL));
         watch("MSFT"); // a description, resolved through GET /api/v1/contracts
 
@@ -93,6 +99,8 @@ class LiveConsoleBrowserTest extends BrowserTestBase {
             return Integer.parseInt(quoteRow(AAPL).getAttribute("data-updates")) >= 5 && lastPrices.size() >= 3;
         });
         wait.until(d -> "fresh".equals(quoteRow(MSFT).getAttribute("data-state")));
+        assertThat(quoteRow(MSFT).getAttribute("data-type")).isEqualTo("delayed");
+        assertThat(quoteRow(MSFT).getText()).contains("MSFT", "delayed");
         JsonNode quote = page.api("/api/v1/quotes?conId=" + AAPL).get("quotes").get(0);
         assertThat(quoteRow(AAPL).getAttribute("data-type"))
                 .isEqualTo(quote.get("marketDataType").asString());
@@ -115,7 +123,6 @@ class LiveConsoleBrowserTest extends BrowserTestBase {
         wait.until(
                 d -> page.rows("pnl-positions").stream().allMatch(r -> "shown".equals(r.getAttribute("data-state"))));
         chromium.screenshot(SCREENSHOTS.resolve("live.png"));
-        wholePage("console-full.png"); // README's picture (docs/console.png)
 
         // the feed goes silent: once the gateway's clock is past stale-after, the row says so
         simulator.marketData().stopTicking(true);
@@ -128,15 +135,13 @@ class LiveConsoleBrowserTest extends BrowserTestBase {
 
         // the key travelled in a header only, and the page logged nothing
         assertThat(browser.getCurrentUrl()).doesNotContain(KEY);
-        List<LogEntry> console = chromium.consoleSinceLastCall();
-        assertThat(console)
-                .as("browser console: %s", console)
-                .noneMatch(entry -> entry.getLevel().intValue() >= Level.WARNING.intValue());
+        assertQuietConsole();
     }
 
     @Test
     void aJobStartedFromThePageShowsItsProgressBarReaching100PercentAndAnotherIsCancelled() {
         page.openWithKey();
+        chromium.consoleSinceLastCall(); // the refused calls made before the key was entered
         startJob(AAPL + ", " + MSFT, "1 min", "2026-03-02", "2026-03-05");
         String id = lastStartedJob();
         wait.until(d -> "DONE".equals(jobRow(id).getAttribute("data-state")));
@@ -163,6 +168,81 @@ class LiveConsoleBrowserTest extends BrowserTestBase {
                 .isEqualTo("CANCELLED");
         assertThat(Double.parseDouble(jobRow(longJob).getAttribute("data-percent")))
                 .isLessThan(100);
+        assertQuietConsole();
+    }
+
+    /** Nothing at warning level or above in the browser's console (errors, CSP violations, failed loads). */
+    private void assertQuietConsole() {
+        List<LogEntry> console = chromium.consoleSinceLastCall();
+        assertThat(console)
+                .as("browser console: %s", console)
+                .noneMatch(entry -> entry.getLevel().intValue() >= Level.WARNING.intValue());
+    }
+
+    @Test
+    void ordersPlacedThroughTheApiShowInTheBlotterThroughToFilledAndCancelled() {
+        page.openWithKey();
+        wait.until(d -> browser.findElement(By.id("blotter-state")).getText().contains("streaming"));
+        chromium.consoleSinceLastCall(); // the refused calls made before the key was entered
+        watch(Integer.toString(AAPL)); // for the whole-page picture at the end
+        Http http = new Http(port);
+
+        HttpResponse<String> placed = http.sendJson(
+                "POST",
+                "/api/v1/orders",
+                "{\"account\":\"DU1111111\",\"conId\":" + AAPL
+                        + ",\"action\":\"BUY\",\"quantity\":10,\"orderType\":\"MKT\"}",
+                "X-API-Key",
+                KEY,
+                "Idempotency-Key",
+                "console-blotter-mkt");
+        assertThat(placed.statusCode()).as(placed.body()).isIn(200, 201, 202);
+        int filled = JSON.readTree(placed.body()).get("id").asInt();
+        wait.until(d -> "Filled".equals(orderRow(filled).getAttribute("data-status")));
+        JsonNode order = page.api("/api/v1/orders/" + filled);
+        assertThat(order.get("status").asString()).isEqualTo("Filled");
+        assertThat(orderRow(filled).getText()).contains("AAPL", "BUY", "MKT", "Filled");
+        assertThat(orderRow(filled).getAttribute("data-statuses")).endsWith("Filled");
+        wait.until(d -> !fillRows(filled).isEmpty()
+                && !fillRows(filled).get(0).getAttribute("data-commission").isEmpty());
+        assertThat(fillRows(filled).get(0).getText()).contains("AAPL", "BOT", "10");
+
+        // a limit far below the market works until it is cancelled
+        HttpResponse<String> resting = http.sendJson(
+                "POST",
+                "/api/v1/orders",
+                "{\"account\":\"DU1111111\",\"conId\":" + AAPL
+                        + ",\"action\":\"BUY\",\"quantity\":5,\"orderType\":\"LMT\",\"limitPrice\":1.00}",
+                "X-API-Key",
+                KEY,
+                "Idempotency-Key",
+                "console-blotter-lmt");
+        int working = JSON.readTree(resting.body()).get("id").asInt();
+        wait.until(d ->
+                List.of("Submitted", "PreSubmitted").contains(orderRow(working).getAttribute("data-status")));
+        chromium.screenshot(SCREENSHOTS.resolve("blotter-working.png"));
+        assertThat(http.send("DELETE", "/api/v1/orders/" + working, "X-API-Key", KEY)
+                        .statusCode())
+                .isEqualTo(200);
+        wait.until(d -> "Cancelled".equals(orderRow(working).getAttribute("data-status")));
+        assertThat(orderRow(working).getAttribute("data-statuses"))
+                .contains("Submitted")
+                .endsWith("Cancelled");
+        page.script("document.getElementById('blotter').scrollIntoView()");
+        chromium.screenshot(SCREENSHOTS.resolve("blotter.png"));
+        wait.until(d -> "fresh".equals(quoteRow(AAPL).getAttribute("data-state"))
+                && "shown".equals(page.dataState("pnl-summary")));
+        wholePage("console-full.png"); // README's picture (docs/console.png)
+
+        assertQuietConsole();
+    }
+
+    private WebElement orderRow(int id) {
+        return browser.findElement(By.cssSelector("#orders tr[data-order-id='" + id + "']"));
+    }
+
+    private List<WebElement> fillRows(int orderId) {
+        return browser.findElements(By.cssSelector("#fills tr[data-order-id='" + orderId + "']"));
     }
 
     /**
@@ -206,7 +286,8 @@ class LiveConsoleBrowserTest extends BrowserTestBase {
         double secondWait = ((Number) calls.get(3).get("after")).doubleValue();
         assertThat(firstWait).isGreaterThanOrEqualTo(50);
         assertThat(secondWait).isGreaterThanOrEqualTo(100);
-        assertThat(result.get("states").toString()).contains("API key refused");
+        assertThat(result.get("states").toString())
+                .contains("ended by the gateway (shutdown); reconnecting", "API key refused");
     }
 
     /**

@@ -7,7 +7,7 @@ import java.math.BigDecimal;
  * inactive), answered to reqCompletedOrders. Layout of ibapi 10.41 decoder.py processCompletedOrderMsg for server
  * versions 157..200; the gateway finds its own orders by orderRef and permId. Gated: faProfile below 177, the
  * PEG BEST / PEG MID group from 170, customerAccount 183, professionalCustomer 184, submitter 198. A conditional
- * order (conditions > 0) is read up to its status; the fields after the conditions stay unknown.
+ * order's conditions are stepped over with {@link OpenOrderTail#readConditions} (order_condition.py's fields).
  */
 public record CompletedOrder(
         Contract contract,
@@ -58,7 +58,7 @@ public record CompletedOrder(
         w.addMax(o.trailStopPrice()).add("").add("").add(false).add(false); // lmtPriceOffset, cashQty, ...
         w.add("").add(filledQuantity).add(0).add(false).add("").add(false).add(false); // autoCancelDate .. toBbo
         w.add(parentPermId).add(completedTime).add(completedStatus);
-        OrderTail.writeTailFrom170(w, sv, false);
+        OrderTail.writeCompletedTailFrom170(w, sv);
     }
 
     static CompletedOrder read(FieldReader f, int sv) {
@@ -80,11 +80,13 @@ public record CompletedOrder(
         String status = f.readString();
         OrderTail.skip(f, 2);
         Order order = terms.rest(orderRef, true, 0, outsideRth, gtd, ocaType, trailStop, trailPct, false);
-        if ("PEG BENCH".equals(terms.orderType())) {
+        if (OpenOrderTail.isPegBench(terms.orderType())) {
             OrderTail.skip(f, 5);
         }
-        if (f.readInt() > 0) {
-            return new CompletedOrder(contract, order, permId, status, null, 0, "", "");
+        int conditions = f.readInt();
+        if (conditions > 0) {
+            OpenOrderTail.readConditions(f, conditions);
+            OrderTail.skip(f, 2); // conditionsIgnoreRth, conditionsCancelOrder
         }
         OrderTail.skip(f, 6); // trailStopPrice, lmtPriceOffset, cashQty, dontUseAuto, isOms, autoCancelDate
         BigDecimal filled = f.readDecimal();

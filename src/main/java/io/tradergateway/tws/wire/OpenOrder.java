@@ -8,13 +8,25 @@ package io.tradergateway.tws.wire;
  * primaryExchange), the order fields, then whatIf + {@link OrderState}, then the tail gated at 162, 170, 183, 184,
  * 185, 189, 193, 198 and 199 ({@link OrderTail}).
  *
- * <p>The reader takes what the gateway uses (up to the warning text) and handles the optional groups before it
- * (delta-neutral, combo legs, smart-combo params, scale, hedge, algo params), so any order TWS reports parses.
+ * <p>The reader takes what the gateway uses up to the warning text, handling the optional groups before it
+ * (delta-neutral, combo legs, smart-combo params, scale, hedge, algo params), then reads the whole rest of the message
+ * ({@link OpenOrderTail}: pegged-order fields, conditions, adjusted order, ...), so any order TWS reports parses and
+ * nothing is left unread.
  */
-public record OpenOrder(int orderId, Contract contract, Order order, int clientId, long permId, OrderState state)
+public record OpenOrder(
+        int orderId, Contract contract, Order order, int clientId, long permId, OrderState state, OpenOrderTail tail)
         implements ServerMessage, OrderScoped {
 
     public static final int ID = 5;
+
+    public OpenOrder {
+        tail = tail == null ? OpenOrderTail.DEFAULTS : tail;
+    }
+
+    /** An open order with IB's defaults after the warning text. */
+    public OpenOrder(int orderId, Contract contract, Order order, int clientId, long permId, OrderState state) {
+        this(orderId, contract, order, clientId, permId, state, OpenOrderTail.DEFAULTS);
+    }
 
     @Override
     public void writeTo(MessageWriter w, int sv) {
@@ -40,7 +52,7 @@ public record OpenOrder(int orderId, Contract contract, Order order, int clientI
         w.add(false).add("").add("").add(false).add(false).add("").add(false); // optOut .. algoStrategy, solicited
         w.add(o.whatIf());
         state.write(w, sv);
-        OrderTail.writeOpenOrder(w, sv);
+        tail.write(w, sv, o.orderType());
     }
 
     static OpenOrder read(FieldReader f, int sv) {
@@ -66,8 +78,9 @@ public record OpenOrder(int orderId, Contract contract, Order order, int clientI
         OrderTail.skipCombosScaleHedge(f, true);
         boolean whatIf = f.readBool();
         OrderState state = OrderState.read(f, sv);
+        OpenOrderTail tail = OpenOrderTail.read(f, sv, terms.orderType());
         Order order = terms.rest(orderRef, true, parentId, outsideRth, gtd, ocaType, trailStop, trailPct, whatIf);
-        return new OpenOrder(orderId, contract, order, clientId, permId, state);
+        return new OpenOrder(orderId, contract, order, clientId, permId, state, tail);
     }
 
     /** The contract as openOrder / completedOrder carry it (no primaryExchange). */

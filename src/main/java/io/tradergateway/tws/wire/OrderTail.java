@@ -59,25 +59,8 @@ final class OrderTail {
         f.skip(); // solicited
     }
 
-    /** openOrder after the warning text, at IB's defaults: nothing conditional, pegged or soft-dollar. */
-    static void writeOpenOrder(MessageWriter w, int sv) {
-        w.add(false).add(false).add(0); // randomizeSize, randomizePrice, conditions
-        w.add("").add("").add("").add("").add("").add("").add("").add(0); // adjusted order params
-        w.add("").add("").add(""); // softDollarTier name, value, display name
-        w.add("").add(false).add(false).add(false).add(false); // cashQty, dontUseAuto, isOms, dPeg, priceMgmtAlgo
-        if (sv >= PlaceOrder.DURATION) {
-            w.add("");
-        }
-        if (sv >= PlaceOrder.POST_TO_ATS) {
-            w.add("");
-        }
-        if (sv >= AUTO_CANCEL_PARENT) {
-            w.add(false);
-        }
-        writeTailFrom170(w, sv, true);
-    }
-
-    static void writeTailFrom170(MessageWriter w, int sv, boolean openOrder) {
+    /** completedOrder's fields from server version 170 on, at IB's defaults. */
+    static void writeCompletedTailFrom170(MessageWriter w, int sv) {
         if (sv >= PEGBEST_PEGMID_OFFSETS) {
             w.add("").add("").add("").add("").add(""); // minTradeQty .. midOffsetAtHalf
         }
@@ -87,22 +70,8 @@ final class OrderTail {
         if (sv >= PlaceOrder.PROFESSIONAL_CUSTOMER) {
             w.add(false);
         }
-        if (openOrder) {
-            if (sv >= BOND_ACCRUED_INTEREST) {
-                w.add("");
-            }
-            if (sv >= PlaceOrder.INCLUDE_OVERNIGHT) {
-                w.add(false);
-            }
-            if (sv >= CME_TAGGING_IN_OPEN_ORDER) {
-                w.add("").add(""); // extOperator, manualOrderIndicator
-            }
-        }
         if (sv >= SUBMITTER) {
             w.add("");
-        }
-        if (openOrder && sv >= PlaceOrder.IMBALANCE_ONLY) {
-            w.add(false);
         }
     }
 }

@@ -1,11 +1,13 @@
 package io.tradergateway.tws.wire;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -115,5 +117,85 @@ class OrderMessagesTest {
         assertThat(report.commission()).isEqualTo(1.0);
         assertThat(report.hasRealizedPnl()).isFalse();
         assertThat(fields(report, version)).isEqualTo(fixture("CR", version));
+    }
+
+    /**
+     * The fixture's OT lines: an openOrder whose every field after the warning text is set, laid out as ibapi 10.41.1
+     * decoder.py processOpenOrder + orderdecoder.py read them (thewebbs/ims commit 9580c86, ibapi/orderdecoder.py
+     * decodeVolRandomizeFlags .. decodeImbalanceOnly, ibapi/order_condition.py): read to the last field, each value
+     * where IB's decoder puts it, and written back byte for byte.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {157, 176, 187, 193, 200})
+    void openOrderIsReadToItsLastFieldAsIbsDecoderReadsIt(int version) throws IOException {
+        FieldReader fields = new FieldReader(payload(fixture("OT", version)));
+        assertThat(fields.readInt()).isEqualTo(OpenOrder.ID);
+
+        OpenOrder open = OpenOrder.read(fields, version);
+
+        assertThat(fields.hasMore()).as("fields left unread").isFalse();
+        assertThat(open.order().orderType()).isEqualTo("PEG BENCH");
+        assertThat(open.state().warningText()).isEqualTo("warn");
+        OpenOrderTail t = open.tail();
+        assertThat(t.randomizeSize()).isTrue();
+        assertThat(t.randomizePrice()).isFalse();
+        assertThat(t.pegBench()).isEqualTo(new OpenOrderTail.PegBench(756733, true, 0.5, 0.25, "ARCA"));
+        assertThat(t.conditions())
+                .containsExactly(
+                        new OpenOrderTail.Condition(1, true, List.of("1", "200.5", "265598", "SMART", "2")),
+                        new OpenOrderTail.Condition(3, false, List.of("0", "20261202 15:30:00 US/Eastern")));
+        assertThat(t.conditionsIgnoreRth()).isTrue();
+        assertThat(t.conditionsCancelOrder()).isFalse();
+        assertThat(t.adjusted()).isEqualTo(new OpenOrderTail.Adjusted("STP", 185.5, 184.25, 0.1, 183, 182.5, 1.5, 1));
+        assertThat(t.softDollarTier()).isEqualTo(new OpenOrderTail.SoftDollarTier("Tier1", "T1", "Tier one"));
+        assertThat(t.cashQty()).isEqualTo(2000.0);
+        assertThat(List.of(
+                        t.dontUseAutoPriceForHedge(),
+                        t.isOmsContainer(),
+                        t.discretionaryUpToLimitPrice(),
+                        t.usePriceMgmtAlgo()))
+                .containsExactly(true, false, true, true);
+        assertThat(t.duration()).isEqualTo(version >= 158 ? 3600 : MessageWriter.UNSET_INT);
+        assertThat(t.postToAts()).isEqualTo(version >= 160 ? 1 : MessageWriter.UNSET_INT);
+        assertThat(t.autoCancelParent()).isEqualTo(version >= 162);
+        assertThat(t.pegOffsets().minTradeQty()).isEqualTo(version >= 170 ? 100 : MessageWriter.UNSET_INT);
+        assertThat(t.pegOffsets().midOffsetAtHalf()).isEqualTo(version >= 170 ? 0.005 : MessageWriter.UNSET_DOUBLE);
+        assertThat(t.customerAccount()).isEqualTo(version >= 183 ? "CUST1" : "");
+        assertThat(t.professionalCustomer()).isEqualTo(version >= 184);
+        assertThat(t.bondAccruedInterest()).isEqualTo(version >= 185 ? "12.5" : "");
+        assertThat(t.includeOvernight()).isEqualTo(version >= 189);
+        assertThat(t.extOperator()).isEqualTo(version >= 193 ? "op-7" : "");
+        assertThat(t.manualOrderIndicator()).isEqualTo(version >= 193 ? 1 : MessageWriter.UNSET_INT);
+        assertThat(t.submitter()).isEqualTo(version >= 198 ? "trader-7" : "");
+        assertThat(t.imbalanceOnly()).isEqualTo(version >= 199);
+        assertThat(fields(open, version)).isEqualTo(fixture("OT", version));
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {157, 200})
+    void anOpenOrderCutShortOrWithAnUnknownConditionTypeIsMalformed(int version) throws IOException {
+        String full = fixture("OT", version);
+        String cut = full.substring(0, full.indexOf("|Tier1|") + 1);
+        assertThatThrownBy(() -> ServerMessages.CODEC.decode(payload(cut), version))
+                .isInstanceOf(ProtocolException.class);
+        String unknown = full.replace("|2|1|a|1|200.5|", "|2|9|a|1|200.5|");
+        assertThatThrownBy(() -> ServerMessages.CODEC.decode(payload(unknown), version))
+                .isInstanceOf(ProtocolException.class)
+                .hasMessageContaining("condition type 9");
+    }
+
+    /** A conditional completed order (ibapi 10.41.1 processCompletedOrderMsg: decodeConditions after the status). */
+    @ParameterizedTest
+    @ValueSource(ints = {157, 200})
+    void aCompletedOrderWithConditionsIsReadPastThem(int version) throws IOException {
+        String plain = fixture("CO", version);
+        assertThat(plain).contains("|Filled|0|0|0|");
+        // one execution condition (order_condition.py ExecutionCondition: connector, secType, exchange, symbol)
+        String conditional = plain.replace("|Filled|0|0|0|", "|Filled|0|0|1|5|a|STK|SMART|AAPL|1|0|");
+
+        CompletedOrder done = (CompletedOrder) ServerMessages.CODEC.decode(payload(conditional), version);
+
+        assertThat(done.filledQuantity()).isEqualByComparingTo("10.5");
+        assertThat(done.completedTime()).isEqualTo("20261202 15:00:01 UTC");
     }
 }

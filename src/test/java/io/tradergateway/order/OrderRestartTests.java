@@ -6,16 +6,15 @@ import io.tradergateway.GatewayApplication;
 import io.tradergateway.sim.SimulatorSettings;
 import io.tradergateway.sim.TwsSimulator;
 import io.tradergateway.support.Eventually;
+import io.tradergateway.support.StoreTestBase;
 import io.tradergateway.support.TestDatabase;
 import io.tradergateway.tws.wire.PlaceOrder;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -23,12 +22,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * A gateway restart between a placement and its retry: the same TWS (a simulator that outlives both gateways) and
  * the same embedded store. The retry answers the journaled order and TWS still has exactly one; new orders take
- * ids above every id used before.
+ * ids above every id used before. Run on the embedded store ({@link OrderRestartH2Test}) and on PostgreSQL ({@link
+ * OrderRestartPostgresTest}), each a fresh database from {@link StoreTestBase}.
  */
-class OrderRestartTest {
-
-    @TempDir
-    Path dir;
+abstract class OrderRestartTests extends StoreTestBase {
 
     private TwsSimulator simulator;
 
@@ -68,7 +65,6 @@ class OrderRestartTest {
     @Test
     void aRetryAfterARestartAnswersTheJournaledOrderAndIdsAreNeverReused() throws Exception {
         simulator = new TwsSimulator(SimulatorSettings.defaults(), Clock.systemUTC()).start();
-        TestDatabase db = TestDatabase.h2(dir.resolve("store"));
         String body = OrderApi.order("\"action\":\"BUY\",\"quantity\":2,\"orderType\":\"LMT\",\"limitPrice\":100");
 
         int id;
