@@ -6,7 +6,7 @@
 #
 #   bench/run.sh           full run (a few minutes)
 #   bench/run.sh --smoke   seconds, tiny sizes: proves the suite still works (CI runs this)
-#   ONLY=startup|startup-steps|positions|heap|pacing|decode|orders bench/run.sh [--smoke]   one benchmark, for working on it
+#   ONLY=startup|startup-steps|positions|heap|pacing|decode|orders|sse|store bench/run.sh [--smoke]   one benchmark
 #   PROFILE=1 ...          also records JFR while the gateway serves positions and prints its top frames
 # JDK 25 for the AOT-cache start-up: $JAVA25_HOME, else /usr/lib/jvm/*25*; without one that line says so.
 set -euo pipefail
@@ -444,6 +444,69 @@ bench_orders() {
   result "orders: POST to ack p99" "${g99} ms" "simulator ack p99 ${s99} ms" "-" "report" "-"
 }
 
+# ---- issue 13: Server-Sent Events fan-out: tick-to-client latency against the simulator's send time (one process,
+# one clock: the gateway with its simulator and NIO clients, see SseBenchmark), the gateway's CPU and heap, and the
+# others' latency while one client reads nothing
+kv() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" <<<"$2"; }
+bench_sse() {
+  local args line n c s p99 stall99
+  args=$([ "$SMOKE" = 1 ] && echo "10 5 3 3 3" || echo "1000 50 15 30 60")
+  line=$(java -Dbench.dir="$OUT" -cp "target/classes:target/test-classes:$(cat target/test-classpath.txt)" \
+    io.tradergateway.bench.SseBenchmark $args 2>"$OUT/sse.log" | grep '^sse ' || true)
+  if [ -z "$line" ]; then
+    result "sse: tick-to-client latency" "failed ($OUT/sse.log)" "-" "-" "report" "MISSED"
+    return
+  fi
+  n=$(kv clients "$line"); c=$(kv contracts "$line"); s=$(kv stall_s "$line")
+  p99=$(kv base_p99 "$line"); stall99=$(kv stall_p99 "$line")
+  result "sse: tick-to-client p50 ($n clients, $c contracts x $(kv rate "$line")/s)" "$(kv base_p50 "$line") ms" \
+    "$(kv connected "$line") of $n connected" "-" "report" "$([ "$(kv connected "$line")" = "$n" ] && echo - || echo MISSED)"
+  result "sse: tick-to-client p99" "${p99} ms" "$(kv seen_pct "$line")% of tick steps seen (conflation)" "-" "report" "-"
+  result "sse: others' p99 while 1 client reads nothing ${s} s" "${stall99} ms" "baseline p99 ${p99} ms" \
+    "$(ratio "$stall99" "$p99")" "<= 2.0" "$(verdict "$(ratio "$stall99" "$p99")" '<=' 2.0)"
+  result "sse: gateway CPU, heap after GC" \
+    "$(kv cpu_pct "$line")% of a core, $(kv heap_mib "$line") MiB, $(kv ended "$line") clients cut (clients' thread $(kv client_cpu_pct "$line")%)" \
+    "heap with the silent client $(kv heap_stall_mib "$line") MiB" "-" "report" "-"
+}
+
+# ---- issue 14: the history store. Bars stored and read per second on the embedded H2 and on PostgreSQL
+# (StoreBenchmark; PostgreSQL from GATEWAY_TEST_PG_URL, e.g. started by .ci/postgres-up, else a skip line), then end
+# to end (HistoryFetchBenchmark): the first fetch of a year of 1-min bars against the same requests sent as fast as
+# the simulator allows (50 open, 50 messages/s), and the year served from the store against from the in-memory cache
+store_rate() { sed -n "s/^$1 .*= *\([0-9,]*\) bars\/s.*/\1/p" "$OUT/store.txt" | tr -d , | head -1; }
+bench_store() {
+  local cp days line w r skip
+  cp="target/classes:target/test-classes:$(cat target/test-classpath.txt)"
+  days=$([ "$SMOKE" = 1 ] && echo 5 || echo 260)
+  java -cp "$cp" io.tradergateway.bench.StoreBenchmark "$days" >"$OUT/store.txt" 2>"$OUT/store.log" || true
+  for db in "embedded H2" "PostgreSQL"; do
+    w=$(store_rate "$db write"); r=$(store_rate "$db read")
+    skip=$(sed -n "s/^$db: skipped (\(.*\))/\1/p" "$OUT/store.txt" | cut -c1-80)
+    if [ -n "$w" ]; then
+      result "store: bars written/s, $db ($days days of 1-min bars, a transaction a day)" "$w bars/s" \
+        "read back $r bars/s" "-" "report" "-"
+    elif [ -n "$skip" ]; then
+      result "store: bars written/s, $db" "skipped: no PostgreSQL reachable ($skip)" "-" "-" "report" "n/a"
+    else
+      result "store: bars written/s, $db" "failed ($OUT/store.txt, store.log)" "-" "-" "report" "MISSED"
+    fi
+  done
+  days=$([ "$SMOKE" = 1 ] && echo 5 || echo 365)
+  line=$(java -Dbench.dir="$OUT" -cp "$cp" io.tradergateway.bench.HistoryFetchBenchmark "$days" \
+    2>"$OUT/history-fetch.log" | grep '^history ' || true)
+  if [ -z "$line" ]; then
+    result "history: first fetch / store / cache" "failed ($OUT/history-fetch.log)" "-" "-" "report" "MISSED"
+    return
+  fi
+  result "history: first fetch, $days days of 1-min bars ($(kv requests "$line") TWS requests)" \
+    "$(kv first_ms "$line") ms" "same requests at the simulator's fastest $(kv floor_ms "$line") ms" \
+    "$(ratio "$(kv first_ms "$line")" "$(kv floor_ms "$line")")" "report" \
+    "$([ "$(kv floor_violations "$line")" = 0/0 ] && echo - || echo "simulator saw rate/pacing violations $(kv floor_violations "$line") in the floor run")"
+  result "history: $(kv bars "$line") bars served from the store" "$(kv store_ms "$line") ms" \
+    "from the in-memory cache $(kv cache_ms "$line") ms" "$(ratio "$(kv store_ms "$line")" "$(kv cache_ms "$line")")" \
+    "report" "-"
+}
+
 main() {
   if [ -n "${ONLY:-}" ]; then   # ONLY=pacing bench/run.sh: one benchmark, for working on it
     case "$ONLY" in
@@ -456,7 +519,9 @@ main() {
       pacing) bench_pacing 120 ;;
       decode) bench_decode ;;
       orders) bench_orders ;;
-      *) echo "ONLY=startup|startup-steps|positions|heap|pacing|decode|orders" >&2; exit 2 ;;
+      sse) bench_sse ;;
+      store) bench_store ;;
+      *) echo "ONLY=startup|startup-steps|positions|heap|pacing|decode|orders|sse|store" >&2; exit 2 ;;
     esac
     return
   fi
@@ -474,6 +539,8 @@ main() {
   bench_pacing "$([ "$SMOKE" = 1 ] && echo 12 || echo 120)"
   bench_decode
   bench_orders
+  bench_sse
+  bench_store
   write_report
 }
 

@@ -7,6 +7,7 @@ import io.tradergateway.tws.TwsEndpoint;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.util.Set;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -28,6 +29,8 @@ public class SimulatorConfiguration {
         try {
             TwsSimulator simulator = new TwsSimulator(settings, clock);
             simulator.scalePacingWindows(properties.pacingWindowScale());
+            simulator.marketData().tickInterval(properties.tickInterval());
+            simulator.marketData().tickingContracts(Set.copyOf(properties.tickingContracts()));
             return simulator.start();
         } catch (IOException e) {
             throw new UncheckedIOException("could not start the TWS simulator on port " + properties.port(), e);

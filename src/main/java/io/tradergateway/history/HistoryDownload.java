@@ -11,10 +11,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * The pieces of one response, in order: stored ones are read from the store when their turn comes, TWS chunks are
- * requested with a bounded look-ahead (at most {@code prefetch} ahead of the one being written, so memory per
- * download stays bounded however long the range is, while the pacer still sees enough requests to fill every
- * allowed slot) and their final bars are kept in the store as they are written.
+ * The pieces of one response, in time order. Stored pieces are read from the store when their turn comes. TWS
+ * chunks are fetched concurrently, as far as IB's rules allow: up to {@code window} pieces ahead of the one being
+ * written are requested at once (the window is at most IB's 50 open requests), but a chunk beyond the one being
+ * waited for is requested only while the pacer has a slot for it now, so a download of paced (small) bars never
+ * holds future slots that other clients' requests could use. Chunks complete in any order; the response takes
+ * them in time order (a reorder buffer of at most {@code window} chunks, so memory per download stays bounded
+ * however long the range is). Final bars are kept in the store as they are written. When the response fails
+ * ({@link #abandon()}), what it still waits for is withdrawn: queued chunks are never sent.
  */
 final class HistoryDownload {
 
@@ -23,7 +27,7 @@ final class HistoryDownload {
     private final List<HistoryPiece> pieces;
     private final BarSize barSize;
     private final ZoneId zone;
-    private final int prefetch;
+    private final int window;
     private final Duration patience;
     private final Clock clock;
     private final List<CompletableFuture<List<HistoryBar>>> requested = new ArrayList<>();
@@ -36,7 +40,7 @@ final class HistoryDownload {
             List<HistoryPiece> pieces,
             BarSize barSize,
             ZoneId zone,
-            int prefetch,
+            int window,
             Duration patience,
             Clock clock) {
         this.service = service;
@@ -44,17 +48,26 @@ final class HistoryDownload {
         this.pieces = pieces;
         this.barSize = barSize;
         this.zone = zone;
-        this.prefetch = prefetch;
+        this.window = Math.max(1, window);
         this.patience = patience;
         this.clock = clock;
         topUp();
     }
 
+    /** Requests every piece up to the one being written, then further ahead while pacing has a slot for it now. */
     private void topUp() {
-        while (requested.size() < pieces.size() && requested.size() < next + prefetch) {
+        while (requested.size() < pieces.size() && requested.size() < next + window) {
             int i = requested.size();
             HistoryPiece piece = pieces.get(i);
-            requested.add(piece.isStored() ? null : service.fetch(piece.chunk().request(), zone, i == 0));
+            if (piece.isStored()) {
+                requested.add(null);
+                continue;
+            }
+            BarRequest request = piece.chunk().request();
+            if (i > next && !service.sendableNow(request)) {
+                return; // asked again when the next piece is taken
+            }
+            requested.add(service.fetch(request, zone, i == 0));
         }
     }
 
@@ -63,16 +76,24 @@ final class HistoryDownload {
         if (next >= pieces.size()) {
             return null;
         }
+        topUp();
         HistoryPiece piece = pieces.get(next);
         CompletableFuture<List<HistoryBar>> answer = requested.get(next);
         requested.set(next, null); // let the bars go once written
         next++;
-        topUp();
         if (piece.isStored()) {
+            topUp();
             return stored.read(piece);
         }
         HistoryPlan.Chunk chunk = piece.chunk();
-        List<HistoryBar> bars = await(answer);
+        List<HistoryBar> bars;
+        try {
+            bars = await(answer);
+        } catch (RuntimeException e) {
+            abandon();
+            throw e;
+        }
+        topUp(); // slots may have come free while this one was awaited
         if (chunk.from() != null || chunk.to() != null) {
             bars = bars.stream().filter(b -> chunk.keeps(b.time())).toList();
         }
@@ -87,6 +108,18 @@ final class HistoryDownload {
             bars = next();
         } while (bars != null && bars.isEmpty());
         return bars;
+    }
+
+    /** The response failed or its client left: withdraws every chunk still awaited (queued ones are never sent). */
+    void abandon() {
+        for (int i = next; i < requested.size(); i++) {
+            CompletableFuture<List<HistoryBar>> answer = requested.get(i);
+            if (answer != null) {
+                answer.cancel(false);
+                requested.set(i, null);
+            }
+        }
+        next = pieces.size();
     }
 
     private List<HistoryBar> await(CompletableFuture<List<HistoryBar>> answer) {

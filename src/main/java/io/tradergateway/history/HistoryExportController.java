@@ -24,6 +24,8 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.context.request.async.WebAsyncUtils;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /**
@@ -40,10 +42,12 @@ class HistoryExportController {
 
     private final BarStore store;
     private final Clock clock;
+    private final HistoryProperties settings;
 
-    HistoryExportController(BarStore store, Clock clock) {
+    HistoryExportController(BarStore store, Clock clock, HistoryProperties settings) {
         this.store = store;
         this.clock = clock;
+        this.settings = settings;
     }
 
     @GetMapping(produces = {"application/x-ndjson", "text/csv"})
@@ -103,7 +107,12 @@ class HistoryExportController {
                             schema = @Schema(format = "date-time"))
                     @RequestParam(required = false)
                     String end,
-            @Parameter(hidden = true) @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
+            @Parameter(hidden = true) @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
+            @Parameter(hidden = true) WebRequest request) {
+        // a large export streams for minutes: without this the container's default async timeout (30 s) cuts it
+        WebAsyncUtils.getAsyncManager(request)
+                .getAsyncWebRequest()
+                .setTimeout(settings.streamTimeout().toMillis());
         HistoryParameters p = HistoryParameters.parse(barSize, null, start, end, whatToShow, useRth, clock);
         java.time.Instant to = p.end() != null ? p.end() : clock.instant();
         List<Integer> ids = new ArrayList<>();

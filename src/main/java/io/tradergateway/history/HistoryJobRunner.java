@@ -2,6 +2,8 @@ package io.tradergateway.history;
 
 import io.tradergateway.contract.ContractInfo;
 import io.tradergateway.contract.ContractService;
+import io.tradergateway.tws.TwsTimeoutException;
+import io.tradergateway.tws.TwsUnavailableException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -12,6 +14,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 
 /**
  * Runs one contract's part of a job (called by db-scheduler, on one replica at a time): the range is planned as
@@ -60,6 +63,8 @@ class HistoryJobRunner {
         try {
             contract = contracts.byConId(conId);
             chunks = HistoryPlan.of(contract, spec.parameters(), clock.instant(), MAX_CHUNKS);
+        } catch (TwsUnavailableException | TwsTimeoutException | DataAccessException e) {
+            throw e; // e.g. revived at start-up before TWS is connected: runs again later, not failed for good
         } catch (RuntimeException e) {
             jobs.error(jobId, conId, describe(e), clock.instant());
             jobs.finish(jobId, conId, "FAILED", clock.instant());
@@ -86,7 +91,7 @@ class HistoryJobRunner {
                 List<HistoryBar> bars = fetch(chunk, zone);
                 keep(series, chunk, bars, spec.barSize());
                 jobs.progress(jobId, conId, true, clock.instant());
-            } catch (io.tradergateway.tws.TwsUnavailableException | org.springframework.dao.DataAccessException e) {
+            } catch (TwsUnavailableException | DataAccessException e) {
                 throw e; // TWS or the store is gone: db-scheduler runs the part again later, from the store
             } catch (RuntimeException e) {
                 log.warn("history job {} conId {}: chunk ending {} failed: {}", jobId, conId, chunk.to(), e.toString());

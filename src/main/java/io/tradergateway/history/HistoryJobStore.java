@@ -5,7 +5,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The jobs' own rows (history_jobs, history_job_parts) on the store's database. */
 class HistoryJobStore {
@@ -23,36 +26,77 @@ class HistoryJobStore {
             Long updatedAt) {}
 
     private final JdbcTemplate jdbc;
+    private final TransactionTemplate tx;
 
     HistoryJobStore(DataSource dataSource) {
         this.jdbc = new JdbcTemplate(dataSource);
+        this.tx = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
     }
 
-    /** Creates the job and its parts; false when a job with this id exists already (the same spec). */
+    /**
+     * Creates the job and its parts in one transaction; false when a job with this id exists already (the same
+     * spec, POSTed earlier or at the same moment, here or on another replica). Plain SQL, not ON CONFLICT (which H2
+     * parses only in a session whose PostgreSQL mode took, see {@link BarStore}): a concurrent creator that passes
+     * the NOT EXISTS too waits on the primary key and loses with a duplicate key, read as "exists already".
+     */
     boolean insert(String id, HistoryJobSpec spec, Instant now) {
-        int added = jdbc.update(
-                "INSERT INTO history_jobs (id, con_ids, bar_size, what_to_show, use_rth, range_from, range_to,"
-                        + " cancelled, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, FALSE, ?) ON CONFLICT DO NOTHING",
-                id,
-                String.join(",", spec.conIds().stream().map(String::valueOf).toList()),
-                spec.barSize().ibName(),
-                spec.whatToShow().name(),
-                spec.useRth(),
-                spec.start().getEpochSecond(),
-                spec.end().getEpochSecond(),
-                now.toEpochMilli());
-        if (added == 0) {
-            return false;
+        try {
+            return Boolean.TRUE.equals(tx.execute(status -> {
+                int added = jdbc.update(
+                        "INSERT INTO history_jobs (id, con_ids, bar_size, what_to_show, use_rth, range_from, range_to,"
+                                + " cancelled, created_at) SELECT CAST(? AS VARCHAR(32)), CAST(? AS VARCHAR(4000)),"
+                                + " CAST(? AS VARCHAR(16)), CAST(? AS VARCHAR(32)), CAST(? AS BOOLEAN),"
+                                + " CAST(? AS BIGINT), CAST(? AS BIGINT), FALSE, CAST(? AS BIGINT)"
+                                + " WHERE NOT EXISTS (SELECT 1 FROM history_jobs WHERE id = ?)",
+                        id,
+                        String.join(
+                                ",", spec.conIds().stream().map(String::valueOf).toList()),
+                        spec.barSize().ibName(),
+                        spec.whatToShow().name(),
+                        spec.useRth(),
+                        spec.start().getEpochSecond(),
+                        spec.end().getEpochSecond(),
+                        now.toEpochMilli(),
+                        id);
+                if (added == 0) {
+                    return false;
+                }
+                for (int conId : spec.conIds()) {
+                    jdbc.update(
+                            "INSERT INTO history_job_parts (job_id, con_id, state, requests_total, requests_done,"
+                                    + " tws_requests, errors, updated_at) VALUES (?, ?, 'QUEUED', 0, 0, 0, 0, ?)",
+                            id,
+                            conId,
+                            now.toEpochMilli());
+                }
+                return true;
+            }));
+        } catch (DuplicateKeyException e) {
+            return false; // created concurrently by another request: that one is the job
         }
-        for (int conId : spec.conIds()) {
+    }
+
+    /**
+     * The same job POSTed again: its parts that ended with failed chunks (or failed as a whole) are queued to run
+     * again (the runner fetches only what the store still lacks); their errors are cleared, as the new run reports
+     * its own. Parts done cleanly, running or queued are left alone; a cancelled job is not revived.
+     */
+    List<Integer> retryFailed(String id, Instant now) {
+        List<Integer> retried = jdbc.queryForList(
+                "SELECT p.con_id FROM history_job_parts p JOIN history_jobs j ON j.id = p.job_id WHERE p.job_id = ?"
+                        + " AND j.cancelled = FALSE AND (p.state = 'FAILED' OR (p.state = 'DONE' AND p.errors > 0))"
+                        + " ORDER BY p.con_id",
+                Integer.class,
+                id);
+        for (int conId : retried) {
             jdbc.update(
-                    "INSERT INTO history_job_parts (job_id, con_id, state, requests_total, requests_done,"
-                            + " tws_requests, errors, updated_at) VALUES (?, ?, 'QUEUED', 0, 0, 0, 0, ?)",
+                    "UPDATE history_job_parts SET state = 'QUEUED', errors = 0, last_error = NULL, updated_at = ?"
+                            + " WHERE job_id = ? AND con_id = ? AND (state = 'FAILED' OR (state = 'DONE' AND errors > 0))",
+                    now.toEpochMilli(),
                     id,
-                    conId,
-                    now.toEpochMilli());
+                    conId);
         }
-        return true;
+        return retried;
     }
 
     Optional<HistoryJobSpec> spec(String id) {

@@ -102,6 +102,9 @@ class HistoryJobs {
                 new HistoryJobSpec(List.copyOf(universe), p.barSize(), p.whatToShow(), p.useRth(), p.start(), p.end());
         String id = spec.id();
         boolean created = jobs.insert(id, spec, now);
+        if (!created) {
+            jobs.retryFailed(id, now); // the same job again: what failed is fetched again (only the store's gaps)
+        }
         for (int conId : spec.conIds()) {
             scheduling.schedule(HistoryJobSpec.partId(id, conId)); // idempotent: also heals a crash right here
         }

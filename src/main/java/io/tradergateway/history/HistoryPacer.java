@@ -49,13 +49,13 @@ final class HistoryPacer {
             this.send = send;
         }
 
-        void start() {
+        /** Sends the request; returns TWS's answer (what the open count follows, whatever the caller does). */
+        CompletableFuture<T> start() {
             CompletableFuture<T> answer;
             try {
                 answer = send.get();
             } catch (RuntimeException e) {
-                result.completeExceptionally(e);
-                return;
+                answer = CompletableFuture.failedFuture(e);
             }
             answer.whenComplete((value, failure) -> {
                 if (failure != null) {
@@ -64,6 +64,7 @@ final class HistoryPacer {
                     result.complete(value);
                 }
             });
+            return answer;
         }
     }
 
@@ -97,8 +98,25 @@ final class HistoryPacer {
             entry = new Entry<>(gate.reserve(request, slot), bounded ? now.plus(rules.maxWait()) : null, send);
             queue.add(entry);
         }
+        Entry<T> queued = entry;
+        entry.result.whenComplete((value, failure) -> {
+            if (queued.result.isCancelled()) {
+                waker.wakeAt(clock.instant(), this::pump); // its caller gave up: free its slot now
+            }
+        });
         pump();
         return entry.result;
+    }
+
+    /**
+     * Whether a request submitted now would be sent at once: its pacing slot (counting sent requests and promised
+     * slots) is now. A download asks before requesting further ahead, so that it never holds slots in the future
+     * that interactive requests of other clients could use.
+     */
+    synchronized boolean slotNow(PacingGate.Paced request) {
+        Instant now = clock.instant();
+        gate.prune(now);
+        return !gate.earliest(request, now, true, null).isAfter(now);
     }
 
     /** Sends every request whose slot has come (within the open limit), fails those past their wait, re-arms. */
@@ -108,6 +126,12 @@ final class HistoryPacer {
         Instant wake;
         synchronized (this) {
             Instant now = clock.instant();
+            queue.removeIf(entry -> {
+                if (entry.result.isCancelled()) { // nobody waits for it any more: never sent, its slot freed
+                    gate.release(entry.mark);
+                }
+                return entry.result.isCancelled();
+            });
             queue.sort(Comparator.comparing(e -> e.mark.at));
             for (Iterator<Entry<?>> it = queue.iterator(); it.hasNext(); ) {
                 Entry<?> entry = it.next();
@@ -148,8 +172,7 @@ final class HistoryPacer {
                     Duration.ofSeconds(1)));
         }
         for (Entry<?> entry : starting) {
-            entry.result.whenComplete((value, failure) -> completed());
-            entry.start();
+            entry.start().whenComplete((value, failure) -> completed());
             synchronized (this) {
                 // the rules count from when TWS gets the request: a send that ran late moves the mark with it
                 gate.sent(entry.mark, clock.instant());

@@ -16,7 +16,8 @@ import org.springframework.validation.annotation.Validated;
  *     thread while it waits for its first bars); more get 503 history-busy at once, so history can never take
  *     every thread from positions, accounts or status
  * @param maxChunks most TWS requests one start/end range may be split into; longer ranges are refused
- * @param prefetch chunks of one range requested ahead of the one being written (bounds memory per download)
+ * @param concurrency chunks of one range fetched at once (and so at most held while they are put in time order);
+ *     capped by {@code pacing.max-open}, and for paced (small) bars only while the pacing rules have a slot now
  * @param cacheMaxBars bars kept in the result cache (Caffeine, weighed by bar count)
  * @param cacheTtl how long a completed chunk is served from the cache
  * @param streamTimeout longest time one response may take to stream
@@ -28,7 +29,7 @@ public record HistoryProperties(
         @NotNull @DefaultValue("60s") Duration timeout,
         @Min(1) @DefaultValue("100") int maxConcurrentRequests,
         @Min(1) @DefaultValue("500") int maxChunks,
-        @Min(1) @DefaultValue("4") int prefetch,
+        @Min(1) @DefaultValue("50") int concurrency,
         @Min(0) @DefaultValue("500000") long cacheMaxBars,
         @NotNull @DefaultValue("1h") Duration cacheTtl,
         @NotNull @DefaultValue("30m") Duration streamTimeout,

@@ -36,7 +36,7 @@ class HistoryService {
     private final HistoryPacer pacer;
     private final Clock clock;
     private final Cache<BarRequest, List<HistoryBar>> cache;
-    private final Map<BarRequest, CompletableFuture<List<HistoryBar>>> inFlight = new ConcurrentHashMap<>();
+    private final Map<BarRequest, Shared> inFlight = new ConcurrentHashMap<>();
 
     HistoryService(
             TwsClient tws, ContractService contracts, HistoryProperties settings, HistoryPacer pacer, Clock clock) {
@@ -78,34 +78,73 @@ class HistoryService {
 
     /**
      * The bars of one TWS request. {@code bounded}: refuse with 429 when its pacing slot is beyond the bounded
-     * wait (the first request of a download); the rest of an accepted download waits its turn.
+     * wait (the first request of a download); the rest of an accepted download waits its turn. Each caller gets a
+     * future of its own: cancelling it (a download that failed or lost its client) withdraws that caller, and
+     * when no caller of an identical request is left and it still waits for its pacing slot, it is never sent.
      */
     CompletableFuture<List<HistoryBar>> fetch(BarRequest request, ZoneId zone, boolean bounded) {
         List<HistoryBar> cached = cache.getIfPresent(request);
         if (cached != null) {
             return CompletableFuture.completedFuture(cached);
         }
-        CompletableFuture<List<HistoryBar>> mine = new CompletableFuture<>();
-        CompletableFuture<List<HistoryBar>> running = inFlight.putIfAbsent(request, mine);
-        if (running != null) {
-            return running;
-        }
-        try {
-            pacer.submit(request.paced(), bounded, () -> tws.request(twsRequest(request)))
-                    .whenComplete((bars, failure) -> finish(request, zone, mine, bars, failure));
-        } catch (RuntimeException e) {
-            inFlight.remove(request, mine);
-            mine.completeExceptionally(e);
+        boolean[] fresh = {false};
+        Shared shared = inFlight.compute(request, (key, running) -> {
+            Shared s = running;
+            if (s == null) {
+                s = new Shared();
+                fresh[0] = true;
+            }
+            s.callers++;
+            return s;
+        });
+        CompletableFuture<List<HistoryBar>> mine = shared.answer.copy();
+        mine.whenComplete((bars, failure) -> {
+            if (mine.isCancelled()) {
+                withdraw(request, shared);
+            }
+        });
+        if (fresh[0]) {
+            try {
+                shared.paced = pacer.submit(request.paced(), bounded, () -> tws.request(twsRequest(request)));
+                shared.paced.whenComplete((bars, failure) -> finish(request, zone, shared, bars, failure));
+            } catch (RuntimeException e) {
+                inFlight.remove(request, shared);
+                shared.answer.completeExceptionally(e);
+            }
         }
         return mine;
     }
 
+    /** Whether this request would be answered or sent at once (cached, in flight, or its pacing slot is now). */
+    boolean sendableNow(BarRequest request) {
+        return cache.getIfPresent(request) != null || inFlight.containsKey(request) || pacer.slotNow(request.paced());
+    }
+
+    /** One TWS request and the callers waiting for it (identical requests are coalesced). */
+    private static final class Shared {
+        final CompletableFuture<List<HistoryBar>> answer = new CompletableFuture<>();
+        volatile CompletableFuture<List<HistoricalData.Bar>> paced;
+        int callers; // guarded by inFlight's compute on its key
+    }
+
+    private void withdraw(BarRequest request, Shared shared) {
+        boolean[] last = {false};
+        inFlight.computeIfPresent(request, (key, running) -> {
+            if (running != shared) {
+                return running;
+            }
+            last[0] = --running.callers == 0;
+            return last[0] ? null : running;
+        });
+        CompletableFuture<List<HistoricalData.Bar>> paced = shared.paced;
+        if (last[0] && paced != null) {
+            paced.cancel(false); // still queued: the pacer drops it; already at TWS: it ends on its own
+        }
+    }
+
     private void finish(
-            BarRequest request,
-            ZoneId zone,
-            CompletableFuture<List<HistoryBar>> mine,
-            List<HistoricalData.Bar> raw,
-            Throwable failure) {
+            BarRequest request, ZoneId zone, Shared shared, List<HistoricalData.Bar> raw, Throwable failure) {
+        CompletableFuture<List<HistoryBar>> mine = shared.answer;
         try {
             if (failure != null) {
                 Throwable cause = failure instanceof CompletionException && failure.getCause() != null
@@ -131,7 +170,7 @@ class HistoryService {
         } catch (RuntimeException e) {
             mine.completeExceptionally(e);
         } finally {
-            inFlight.remove(request, mine);
+            inFlight.remove(request, shared);
         }
     }
 

@@ -58,18 +58,19 @@ class HistoryUseCase {
     ResponseEntity<ResponseBodyEmitter> open(
             Integer id, ContractQuery query, HistoryParameters params, BarFormat format) {
         HistoryBulkhead.Permit permit = bulkhead.enter();
+        HistoryDownload download = null;
         try {
             ContractInfo contract = history.contract(id, query, params.whatToShow());
             Instant now = clock.instant();
             List<HistoryPiece> pieces = stored.plan(contract, params, now, settings.maxChunks());
             ZoneId zone = HistoryService.zoneOf(contract);
-            HistoryDownload download = new HistoryDownload(
+            download = new HistoryDownload(
                     history,
                     stored,
                     pieces,
                     params.barSize(),
                     zone,
-                    settings.prefetch(),
+                    Math.min(settings.concurrency(), settings.pacing().maxOpen()),
                     settings.pacing().maxWait().plus(settings.timeout()).plusSeconds(5),
                     clock);
             List<HistoryBar> first = download.firstBars();
@@ -83,16 +84,17 @@ class HistoryUseCase {
             ResponseBodyEmitter emitter =
                     new ResponseBodyEmitter(settings.streamTimeout().toMillis());
             Map<String, Object> head = describe(contract, params, pieces);
-            streams.execute(() -> stream(emitter, format, head, first, download, permit));
+            HistoryDownload started = download;
+            streams.execute(() -> stream(emitter, format, head, first, started, permit));
             return ResponseEntity.ok()
                     .contentType(format.mediaType())
                     .cacheControl(CacheControl.noStore())
                     .body(emitter);
         } catch (RejectedExecutionException e) {
-            permit.close();
+            abandon(download, permit);
             throw new HistoryFailure(HistoryFailure.Kind.BUSY, "too many history downloads at once", null, 0);
         } catch (RuntimeException e) {
-            permit.close();
+            abandon(download, permit);
             throw e;
         }
     }
@@ -115,10 +117,18 @@ class HistoryUseCase {
             out.write(format.tail().getBytes(StandardCharsets.UTF_8));
             emitter.complete();
         } catch (Exception e) {
+            download.abandon(); // chunks still queued for this response are never sent
             // the status is sent already: the client must see a broken body, not a complete-looking short one
             log.warn("history stream ended early: {}", e.toString());
             emitter.completeWithError(new StreamAbortedException("history stream ended early", e));
         }
+    }
+
+    private static void abandon(HistoryDownload download, HistoryBulkhead.Permit permit) {
+        if (download != null) {
+            download.abandon();
+        }
+        permit.close();
     }
 
     private static Map<String, Object> describe(

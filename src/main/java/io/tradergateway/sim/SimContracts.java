@@ -116,8 +116,26 @@ public final class SimContracts {
 
     private SimContracts() {}
 
+    private static final String TZ = "US/Eastern";
+
+    /** conIds of the synthetic stocks: {@code SYNTHETIC_BASE + 1 .. SYNTHETIC_BASE + SYNTHETIC_COUNT}. */
+    public static final int SYNTHETIC_BASE = 700_000_000;
+
+    /** Synthetic stocks SIM0001..SIM1000 for load tests (many contracts ticking at once); not in {@link #ALL}. */
+    public static final int SYNTHETIC_COUNT = 1_000;
+
     public static Optional<SimContract> byConId(int conId) {
+        if (conId > SYNTHETIC_BASE && conId <= SYNTHETIC_BASE + SYNTHETIC_COUNT) {
+            return Optional.of(synthetic(conId - SYNTHETIC_BASE));
+        }
         return ALL.stream().filter(c -> c.conId() == conId).findFirst();
+    }
+
+    /** Synthetic stock number {@code n} (1-based): symbol SIM0001.., a NASDAQ stock priced 10 + n (its long name is its symbol). */
+    static SimContract synthetic(int n) {
+        String s = "SIM%04d".formatted(n);
+        return new SimContract(
+                SYNTHETIC_BASE + n, s, "STK", "", 0, "", "", "SMART", "NASDAQ", "USD", s, "NMS", s, 0.01, TZ, 10.0 + n);
     }
 
     /**

@@ -27,10 +27,14 @@ import java.util.regex.Pattern;
  * <p>Trading hours, simplified: stocks and options Monday to Friday 09:30-16:00 exchange time (04:00-20:00
  * outside RTH); futures 08:30-15:00 RTH, else the whole weekday; forex and the rest the whole weekday. No holidays.
  */
-final class SimHistory {
+public final class SimHistory {
 
     static final int HISTORICAL_ERROR = ErrorCodes.HISTORICAL_DATA_ERROR;
     static final String NO_DATA = "Historical Market Data Service error message:HMDS query returned no data: ";
+    /** What TWS sends when HMDS gives up on a query (IB-FACTS.md: 162 is also "query cancelled"). */
+    static final String QUERY_CANCELLED =
+            "Historical Market Data Service error message:API historical data query cancelled: ";
+
     static final String TOO_LONG = "Historical Market Data Service error message:Time length exceed max.";
     static final int MAX_BARS = 200_000;
     /** IB: at most 50 historical requests open at once per client session. */
@@ -72,6 +76,8 @@ final class SimHistory {
     private final java.util.concurrent.atomic.AtomicInteger open = new java.util.concurrent.atomic.AtomicInteger();
     private final java.util.List<Runnable> held = new java.util.ArrayList<>();
     private boolean holding; // guarded by held
+    private final Map<String, Boolean> failing = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicInteger peakOpen = new java.util.concurrent.atomic.AtomicInteger();
 
     /**
      * @param hmds where bars are built and sent: not on the session's reader thread, so that the reader stamps
@@ -91,12 +97,18 @@ final class SimHistory {
             session.error(request.reqId(), HISTORICAL_ERROR, SimPacing.VIOLATION);
             return;
         }
-        if (open.incrementAndGet() > MAX_OPEN) {
+        if (failing.containsKey(request.endDateTime())) {
+            session.error(request.reqId(), HISTORICAL_ERROR, QUERY_CANCELLED + request.reqId());
+            return;
+        }
+        int nowOpen = open.incrementAndGet();
+        if (nowOpen > MAX_OPEN) {
             open.decrementAndGet();
             pacing.countViolation();
             session.error(request.reqId(), HISTORICAL_ERROR, TOO_MANY_OPEN);
             return;
         }
+        peakOpen.accumulateAndGet(nowOpen, Math::max);
         Runnable work = () -> {
             try {
                 serve(session, request, serverVersion, now);
@@ -130,8 +142,30 @@ final class SimHistory {
     }
 
     /** Historical requests accepted and not yet answered. */
-    int open() {
+    public int open() {
         return open.get();
+    }
+
+    /** The most historical requests that were open at once since start (or the last reset). */
+    public int peakOpen() {
+        return peakOpen.get();
+    }
+
+    public void resetPeakOpen() {
+        peakOpen.set(open.get());
+    }
+
+    /** HMDS gives up on every request with this endDateTime (162 "query cancelled"), or stops doing so. */
+    public void fail(String endDateTime, boolean value) {
+        if (value) {
+            failing.put(endDateTime, Boolean.TRUE);
+        } else {
+            failing.remove(endDateTime);
+        }
+    }
+
+    void clearFailures() {
+        failing.clear();
     }
 
     private void serve(SimSession session, ReqHistoricalData request, int serverVersion, Instant now)

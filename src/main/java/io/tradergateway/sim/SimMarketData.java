@@ -15,6 +15,7 @@ import io.tradergateway.tws.wire.TickReqParams;
 import io.tradergateway.tws.wire.TickSnapshotEnd;
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -26,6 +27,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.function.LongConsumer;
 
 /**
  * Market data and PnL as TWS serves them, per client session:
@@ -65,6 +67,8 @@ public final class SimMarketData {
     private final Map<SimSession, Lines> sessions = new ConcurrentHashMap<>();
     private final Set<Integer> notSubscribed = ConcurrentHashMap.newKeySet();
     private volatile int maxLines = DEFAULT_MAX_LINES;
+    private volatile Set<Integer> ticking = Set.of(); // empty: every line moves
+    private volatile LongConsumer onTickSent = volume -> {};
     private volatile boolean stopped;
     private long publishedTick;
     private long publishedPriceStep;
@@ -119,6 +123,20 @@ public final class SimMarketData {
     /** One move of every line per this much simulator-clock time (default 250 ms). */
     public void tickInterval(java.time.Duration value) {
         ticks.interval(value);
+    }
+
+    /** Only the lines of these contracts move (the others keep their first ticks); empty: every line moves. */
+    public void tickingContracts(Set<Integer> conIds) {
+        ticking = Set.copyOf(conIds);
+    }
+
+    /**
+     * Called on the ticking thread just before the moves of a new tick step are written, with the day's volume they
+     * all carry (distinct per tick step over a day): the send time of that step for a benchmark that reads the
+     * volume in what its clients receive.
+     */
+    public void onTickSent(LongConsumer listener) {
+        onTickSent = listener;
     }
 
     /** Stops (or resumes) every tick, as a feed that goes silent does; the lines stay open. */
@@ -253,28 +271,31 @@ public final class SimMarketData {
 
     /** Sends a move on every open line on a new tick step of the clock, and PnL on a new price step (every 20 ms on its own thread). */
     public synchronized void publish() {
-        long tick = ticks.tickStep(clock.instant());
-        long priceStep = pnl.step(clock.instant());
+        Instant now = clock.instant();
+        long tick = ticks.tickStep(now);
+        long priceStep = pnl.step(now);
         boolean moved = tick != publishedTick;
         boolean priced = priceStep != publishedPriceStep;
         publishedTick = tick;
         publishedPriceStep = priceStep;
+        Set<Integer> moving = ticking;
+        if (moved && !stopped) {
+            onTickSent.accept(SimTicks.volume(tick));
+        }
         for (Map.Entry<SimSession, Lines> entry : sessions.entrySet()) {
             List<ServerMessage> out = new ArrayList<>();
             if (moved && !stopped) {
                 for (Map.Entry<Integer, Line> line : entry.getValue().quotes.entrySet()) {
-                    if (!line.getValue().silent()) {
+                    SimContract contract = line.getValue().contract();
+                    if (!line.getValue().silent() && (moving.isEmpty() || moving.contains(contract.conId()))) {
                         out.addAll(ticks.update(
-                                line.getKey(),
-                                line.getValue().contract(),
-                                clock.instant(),
-                                line.getValue().delayed()));
+                                line.getKey(), contract, now, line.getValue().delayed()));
                     }
                 }
             }
             if (priced) {
                 for (ClientRequest request : entry.getValue().pnl.values()) {
-                    out.addAll(pnl.answer(request, clock.instant()));
+                    out.addAll(pnl.answer(request, now));
                 }
             }
             try {

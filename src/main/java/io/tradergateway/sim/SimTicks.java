@@ -56,6 +56,11 @@ final class SimTicks {
         return base.add(tick.multiply(BigDecimal.valueOf(wander))).setScale(base.scale(), RoundingMode.HALF_UP);
     }
 
+    /** The day's volume every line carries in tick step {@code step}: distinct for 345,600 steps in a row. */
+    static long volume(long step) {
+        return 1_000_000 + Math.floorMod(step, 86_400_000L / 250) * 37;
+    }
+
     /** Everything a line starts with: prices with sizes, high, low, volume, close and the last trade time. */
     List<ServerMessage> full(int reqId, SimContract contract, Instant now, boolean delayed) {
         Instant at = delayed ? now.minus(DELAY) : now;
@@ -78,7 +83,7 @@ final class SimTicks {
         BigDecimal tick = BigDecimal.valueOf(contract.minTick());
         long step = tickStep(at);
         BigDecimal size = BigDecimal.valueOf(100 + Math.floorMod(step, 9) * 100L);
-        BigDecimal volume = BigDecimal.valueOf(1_000_000 + Math.floorMod(step, 86_400_000L / 250) * 37);
+        BigDecimal volume = BigDecimal.valueOf(volume(step));
         return List.of(
                 new TickPrice(reqId, ids[BID], last.subtract(tick).doubleValue(), size, 1),
                 new TickPrice(reqId, ids[ASK], last.add(tick).doubleValue(), size.add(BigDecimal.valueOf(100)), 1),

@@ -157,6 +157,7 @@ public final class TwsSimulator implements AutoCloseable {
     /** Ends every fault: no refusal, no black hole, no delay, no claimed ids. */
     public void clearFaults() {
         faults.clear();
+        history.clearFailures();
     }
 
     /** Requests received so far (the most recent 10,000), oldest first. */
@@ -206,7 +207,7 @@ public final class TwsSimulator implements AutoCloseable {
         return orders;
     }
 
-    SimHistory history() {
+    public SimHistory history() {
         return history;
     }
 

@@ -12,6 +12,7 @@ const STATE_TONES = { QUEUED: 'unknown', RUNNING: 'warn', DONE: 'ok', FAILED: 'b
 const followers = new Map(); // job id -> follower
 const progress = new Map(); // job id -> the latest progress event's data
 const rows = new Map(); // job id -> row
+const streamed = new Map(); // job id -> events its stream delivered (shown on the row as data-streamed)
 let onChange = () => {};
 let listFailed = false; // the message shows why the list failed: cleared once it loads again
 
@@ -65,6 +66,7 @@ export function initJobs(barSizes, whatToShow, changed) {
     listFailed = false;
     message((answer.status === 200 ? 'The same job exists already: ' : 'Job started: ') + answer.body.id, 'ok');
     $('jobs').dataset.lastStarted = answer.body.id;
+    track(answer.body); // at once: a short job may be over before the list is read again
     onChange();
   });
 }
@@ -84,6 +86,7 @@ function track(job) {
     onEvent: (event) => {
       const data = JSON.parse(event.data);
       progress.set(job.id, data);
+      streamed.set(job.id, (streamed.get(job.id) || 0) + 1);
       const row = rows.get(job.id);
       if (row) update(row, { ...row.job, ...data });
       if (event.type === 'end') {
@@ -156,6 +159,7 @@ function newRow(job) {
 function update(row, job) {
   const field = (name) => row.querySelector('[data-field="' + name + '"]');
   row.dataset.state = job.state;
+  row.dataset.streamed = String(streamed.get(job.id) || 0);
   row.dataset.percent = String(job.percent);
   field('state').replaceChildren(badge(job.state, STATE_TONES[job.state] || 'unknown'));
   row.querySelector('progress').value = job.percent;

@@ -35,25 +35,12 @@ abstract class HistoryJobResumeTests extends StoreTestBase {
     @Test
     void aJobKilledWithSigkillResumesOnTheNextStartWithNoGapAndNoDuplicate() throws Exception {
         int port = freePort();
-        Path log = tempDir.resolve("child.log");
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp",
-                System.getProperty("java.class.path"),
-                "io.tradergateway.GatewayApplication",
-                "--spring.profiles.active=sim",
-                "--server.port=" + port,
-                "--gateway.ib-status.enabled=false",
-                "--gateway.data-dir=" + tempDir.resolve("data"),
+        Process child = child(
+                this,
+                port,
+                List.of(),
                 "--gateway.history.jobs.heartbeat=500ms",
-                "--gateway.history.jobs.missed-heartbeats=4"));
-        for (Map.Entry<String, String> p : db.springProperties().entrySet()) {
-            command.add("--" + p.getKey() + "=" + p.getValue());
-        }
-        Process child = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
+                "--gateway.history.jobs.missed-heartbeats=4");
         String id;
         try {
             Http http = new Http(port);
@@ -91,6 +78,29 @@ abstract class HistoryJobResumeTests extends StoreTestBase {
         }
     }
 
+    /** A gateway in a child JVM (sim profile) on the test's database; its output goes to child.log. */
+    static Process child(StoreTestBase test, int port, List<String> jvmOptions, String... args) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.addAll(List.of(
+                "-cp",
+                System.getProperty("java.class.path"),
+                "io.tradergateway.GatewayApplication",
+                "--spring.profiles.active=sim",
+                "--server.port=" + port,
+                "--gateway.ib-status.enabled=false",
+                "--gateway.data-dir=" + test.dir().resolve("data")));
+        command.addAll(List.of(args));
+        for (Map.Entry<String, String> p : test.database().springProperties().entrySet()) {
+            command.add("--" + p.getKey() + "=" + p.getValue());
+        }
+        return new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(test.dir().resolve("child.log").toFile())
+                .start();
+    }
+
     private static String post(int port) throws Exception {
         var response = HistoryJobsIntegrationTests.CLIENT.send(
                 java.net.http.HttpRequest.newBuilder(
@@ -103,7 +113,7 @@ abstract class HistoryJobResumeTests extends StoreTestBase {
         return response.body();
     }
 
-    private static boolean ready(Http http) {
+    static boolean ready(Http http) {
         try {
             return http.get("/actuator/health/readiness").statusCode() == 200;
         } catch (RuntimeException | AssertionError e) { // not listening yet
@@ -117,7 +127,7 @@ abstract class HistoryJobResumeTests extends StoreTestBase {
         return m.find() ? Integer.parseInt(m.group(1)) : 0;
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
         }

@@ -121,12 +121,51 @@ abstract class HistoryJobsIntegrationTests extends StoreTestBase {
         }
     }
 
+    @Test
+    void aChunkThatFailedIsFetchedAgainWhenTheSameJobIsPostedAgain() {
+        try (GatewayRun run = start(this)) {
+            TwsSimulator sim = run.bean(TwsSimulator.class);
+            String middleDay = "20260304 00:00:00 UTC";
+            sim.history().fail(middleDay, true); // HMDS gives up on the middle day: 162 "query cancelled"
+            String body = "{\"conIds\":[265598]," + RANGE + "}";
+            String id = id(post(run, body).body());
+            awaitState(run, id, "DONE");
+            String failed = run.http().get("/api/v1/history/jobs/" + id).body();
+            assertThat(failed).contains("\"errors\":1", "\"requestsDone\":3", "cancelled");
+            assertThat(requests(run)).hasSize(3);
+
+            sim.history().fail(middleDay, false);
+            HttpResponse<String> again = post(run, body);
+            assertThat(again.statusCode()).as("the same job").isEqualTo(200);
+            assertThat(id(again.body())).isEqualTo(id);
+            Eventually.await(
+                    "the failed day fetched again",
+                    Duration.ofSeconds(60),
+                    () -> run.http().get("/api/v1/history/jobs/" + id).body().contains("\"errors\":0"));
+            awaitState(run, id, "DONE");
+            assertThat(requests(run))
+                    .as("only the failed day is asked again")
+                    .hasSize(4)
+                    .extracting(ReqHistoricalData::endDateTime)
+                    .filteredOn(middleDay::equals)
+                    .hasSize(2);
+            String done = run.http().get("/api/v1/history/jobs/" + id).body();
+            HttpResponse<String> bars = run.http().get(history(265598));
+            assertThat(bars.statusCode()).isEqualTo(200);
+            List<java.time.Instant> times = times(bars.body());
+            assertThat(times).isSorted().doesNotHaveDuplicates();
+            assertThat(requests(run)).as("the whole range is in the store now").hasSize(4);
+            assertThat(done).contains("\"errors\":0", "\"barsStored\":" + times.size());
+        }
+    }
+
     static GatewayRun start(StoreTestBase test, String... extra) {
         List<String> props = new ArrayList<>(List.of(
                 "gateway.history.jobs.polling-interval=200ms",
                 "gateway.history.jobs.events-interval=100ms",
                 "gateway.history.jobs.heartbeat=500ms",
-                "gateway.history.jobs.missed-heartbeats=4"));
+                "gateway.history.jobs.missed-heartbeats=4",
+                "gateway.history.jobs.retry-after=1s"));
         Collections.addAll(props, extra);
         GatewayRun run = GatewayRun.start(test.database(), props.toArray(String[]::new));
         TwsConnectionManager connection = run.bean(TwsConnectionManager.class);

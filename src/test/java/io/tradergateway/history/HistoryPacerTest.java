@@ -178,4 +178,45 @@ class HistoryPacerTest {
         assertThat(waiting).isCompletedExceptionally();
         assertThat(sent).containsExactly("a");
     }
+
+    @Test
+    void aRequestWithdrawnWhileQueuedIsNeverSentAndFreesItsSlot() {
+        HistoryPacer pacer = pacer(PacingRules.ib());
+        for (int i = 0; i < 5; i++) {
+            submit(pacer, "chunk" + i, "AAPL", WhatToShow.TRADES, 5, false);
+        }
+        PacingGate.Paced sixth = new PacingGate.Paced("chunk5", "AAPL", WhatToShow.TRADES, 5);
+        assertThat(pacer.slotNow(sixth)).as("the burst rule is full for 2 s").isFalse();
+        CompletableFuture<String> withdrawn = submit(pacer, "chunk5", "AAPL", WhatToShow.TRADES, 5, false);
+        CompletableFuture<String> behind = submit(pacer, "chunk6", "AAPL", WhatToShow.TRADES, 5, false);
+        withdrawn.cancel(false);
+        pacer.pump();
+        assertThat(pacer.queued()).isEqualTo(1);
+        advance(Duration.ofSeconds(2), pacer);
+        assertThat(sent)
+                .as("the withdrawn chunk never reaches TWS")
+                .doesNotContain("chunk5")
+                .contains("chunk6");
+        assertThat(behind).isNotDone();
+        assertThat(pacer.slotNow(new PacingGate.Paced("other", "MSFT", WhatToShow.TRADES, 5)))
+                .as("another contract's burst window is free")
+                .isTrue();
+    }
+
+    @Test
+    void aSentRequestWhoseCallerGaveUpStaysOpenUntilTwsAnswers() {
+        HistoryPacer pacer = pacer(PacingRules.ib().withMaxOpen(1));
+        CompletableFuture<String> first = submit(pacer, "a", "A", WhatToShow.TRADES, 86400, false);
+        CompletableFuture<String> second = submit(pacer, "b", "B", WhatToShow.TRADES, 86400, false);
+        first.cancel(false);
+        pacer.pump();
+        assertThat(pacer.open())
+                .as("TWS still works on it: the open limit counts it")
+                .isEqualTo(1);
+        assertThat(sent).containsExactly("a");
+        open.get(0).complete("bars");
+        pacer.pump();
+        assertThat(sent).containsExactly("a", "b");
+        assertThat(second).isNotDone();
+    }
 }

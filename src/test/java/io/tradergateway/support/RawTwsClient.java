@@ -26,6 +26,14 @@ public final class RawTwsClient implements AutoCloseable {
         frames = new FrameInput(socket.getInputStream(), 1 << 24);
     }
 
+    /** A client past the handshake (server versions 157..200) and startApi with this client id. */
+    public static RawTwsClient started(String host, int port, int clientId) throws IOException {
+        RawTwsClient client = new RawTwsClient(host, port);
+        client.handshake(157, 200);
+        client.startApi(clientId);
+        return client;
+    }
+
     public ServerHello handshake(int min, int max) throws IOException {
         socket.getOutputStream().write(new ClientHello(min, max, "").toBytes());
         hello = ServerHello.read(frames.next());

@@ -37,7 +37,11 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "gateway.security.api-keys=first-secret-key,second-secret-key")
+        properties = {
+            "gateway.security.api-keys=first-secret-key,second-secret-key",
+            // two chunks at a time, so that the mid-stream test's socket drop lands while chunks are still due
+            "gateway.history.concurrency=2"
+        })
 @ActiveProfiles("sim")
 @ExtendWith(OutputCaptureExtension.class)
 class ApiKeySurfaceIntegrationTest {

@@ -156,6 +156,8 @@ class LiveConsoleBrowserTest extends BrowserTestBase {
                         job.get("requestsDone").asInt() + " / "
                                 + job.get("requestsTotal").asInt());
         assertThat(job.get("barsStored").asLong()).isPositive();
+        // the bar moved with the job's own event stream (progress ... end), not only with the list's polling
+        assertThat(Integer.parseInt(done.getAttribute("data-streamed"))).isGreaterThanOrEqualTo(2);
         chromium.screenshot(SCREENSHOTS.resolve("history-jobs.png"));
 
         // a long job, cancelled from its row
