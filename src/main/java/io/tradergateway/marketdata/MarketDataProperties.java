@@ -18,6 +18,9 @@ import org.springframework.validation.annotation.Validated;
  * @param linger how long a line nobody watches any more stays open (a client that polls or reconnects finds it
  *     warm); measured on the clock
  * @param staleAfter a line with no tick for this long is reported stale (events, /api/v1/status)
+ * @param staleDuring when silence counts: LIQUID_HOURS (the regular session TWS gives in the contract's details,
+ *     its trading hours when it gives none), TRADING_HOURS (including extended hours) or ALWAYS; when the contract's
+ *     hours are not known for the day, silence always counts
  * @param checkInterval how often lingering and stale lines are checked (real time; the rules use the clock)
  * @param quoteWait how long GET /api/v1/quotes waits for a new line's first bid, ask and last
  * @param maxContractsPerRequest how many contracts one GET /api/v1/quotes may name
@@ -30,6 +33,15 @@ public record MarketDataProperties(
         @DefaultValue("true") boolean delayedFallback,
         @NotNull @DefaultValue("10s") Duration linger,
         @NotNull @DefaultValue("30s") Duration staleAfter,
+        @NotNull @DefaultValue("LIQUID_HOURS") StaleDuring staleDuring,
         @NotNull @DefaultValue("250ms") Duration checkInterval,
         @NotNull @DefaultValue("3s") Duration quoteWait,
-        @Min(1) @Max(100) @DefaultValue("20") int maxContractsPerRequest) {}
+        @Min(1) @Max(100) @DefaultValue("20") int maxContractsPerRequest) {
+
+    /** When a silent line counts as stale. */
+    public enum StaleDuring {
+        LIQUID_HOURS,
+        TRADING_HOURS,
+        ALWAYS
+    }
+}

@@ -94,7 +94,7 @@ public class MarketDataService implements QuoteLine.Owner {
             line = lines.get(contract.conId());
             if (line == null) {
                 makeRoom();
-                line = new QuoteLine(contract.conId(), contract.exchange(), this, clock);
+                line = new QuoteLine(contract.conId(), contract.exchange(), sessions(contract), this, clock);
                 lines.put(contract.conId(), line);
                 tws.subscribe(line.subscription());
             }
@@ -117,6 +117,18 @@ public class MarketDataService implements QuoteLine.Owner {
                     held.remove(listener, clock.instant());
                 }
             }
+        };
+    }
+
+    /** When silence counts as stale for this contract (gateway.market-data.stale-during). */
+    private TradingSessions sessions(ContractInfo contract) {
+        return switch (settings.staleDuring()) {
+            case ALWAYS -> TradingSessions.ALWAYS;
+            case TRADING_HOURS -> TradingSessions.parse(contract.tradingHours(), contract.timeZoneId());
+            case LIQUID_HOURS ->
+                TradingSessions.parse(
+                        contract.liquidHours() != null ? contract.liquidHours() : contract.tradingHours(),
+                        contract.timeZoneId());
         };
     }
 

@@ -36,6 +36,7 @@ final class QuoteLine {
     private final Owner owner;
     private final Clock clock;
     private final QuoteBook book;
+    private final TradingSessions sessions;
     private final Set<QuoteListener> watchers = new CopyOnWriteArraySet<>();
     private String fallback;
     private boolean stale;
@@ -44,7 +45,8 @@ final class QuoteLine {
     private Instant idleSince;
     private volatile boolean ended;
 
-    QuoteLine(int conId, String exchange, Owner owner, Clock clock) {
+    QuoteLine(int conId, String exchange, TradingSessions sessions, Owner owner, Clock clock) {
+        this.sessions = sessions;
         this.clock = clock;
         this.conId = conId;
         this.exchange = exchange == null || exchange.isBlank() ? "SMART" : exchange;
@@ -135,14 +137,23 @@ final class QuoteLine {
         return book.quote(fallback, stale, lastTickAt);
     }
 
-    /** Marks the line stale when it has been silent for {@code staleAfter}; true when that just happened. */
+    /**
+     * Marks the line stale when it has been silent for {@code staleAfter} while its exchange is open (silence counts
+     * from the session's start at the earliest), and not stale while the exchange is closed; the watchers get a quote
+     * when the flag changes. True when it changed.
+     */
     boolean checkStale(Instant now, Duration staleAfter) {
+        Instant countsSince = sessions.silenceCountsSince(now);
         Quote quote;
         synchronized (this) {
-            if (stale || lastActivity.plus(staleAfter).isAfter(now)) {
+            boolean silent = countsSince != null
+                    && !(lastActivity.isAfter(countsSince) ? lastActivity : countsSince)
+                            .plus(staleAfter)
+                            .isAfter(now);
+            if (silent == stale) {
                 return false;
             }
-            stale = true;
+            stale = silent;
             quote = quoteLocked();
         }
         publish(quote);

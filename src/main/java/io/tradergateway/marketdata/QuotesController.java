@@ -1,8 +1,14 @@
 package io.tradergateway.marketdata;
 
+import static io.tradergateway.marketdata.MarketDataProblemExamples.PROBLEM_JSON;
+import static io.tradergateway.marketdata.MarketDataProblemExamples.PROBLEM_SCHEMA;
+
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.tradergateway.contract.ContractDescription;
 import io.tradergateway.contract.ContractInfo;
@@ -49,6 +55,71 @@ class QuotesController {
                     + " polling is cheap). Each value says whether it is live, frozen, delayed or delayed-frozen; with"
                     + " no live subscription the gateway falls back to delayed data and says so in `fallback`. 429"
                     + " market-data-lines-exhausted names the line limit.")
+    @ApiResponse(
+            responseCode = "200",
+            description = "one quote per contract asked for, in the order asked",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON_VALUE,
+                            schema = @Schema(implementation = QuotesResponse.class)))
+    @ApiResponse(
+            responseCode = "400",
+            description = "no contract given, a malformed conId, or more contracts than"
+                    + " gateway.market-data.max-contracts-per-request (invalid-parameter, naming the parameter)",
+            content =
+                    @Content(
+                            mediaType = PROBLEM_JSON,
+                            schema = @Schema(ref = PROBLEM_SCHEMA),
+                            examples = {
+                                @ExampleObject(
+                                        name = "malformed-conId",
+                                        value =
+                                                "{\"type\":\"urn:trader-gateway:problem:invalid-parameter\","
+                                                        + "\"title\":\"Invalid parameter\",\"status\":400,\"detail\":\"conId must"
+                                                        + " be a positive integer (IB's contract id), got 'abc'\",\"parameter\":\"conId\"}"),
+                                @ExampleObject(
+                                        name = "nothing-given",
+                                        value =
+                                                "{\"type\":\"urn:trader-gateway:problem:invalid-parameter\","
+                                                        + "\"title\":\"Invalid parameter\",\"status\":400,\"detail\":\"give conId"
+                                                        + " (one or more) or a contract description (symbol)\",\"parameter\":\"conId\"}")
+                            }))
+    @ApiResponse(
+            responseCode = "401",
+            description = "no API key, or a key not accepted (when gateway.security.api-keys is set)",
+            content =
+                    @Content(
+                            mediaType = PROBLEM_JSON,
+                            schema = @Schema(ref = PROBLEM_SCHEMA),
+                            examples =
+                                    @ExampleObject(
+                                            name = "api-key-required",
+                                            value = MarketDataProblemExamples.API_KEY_REQUIRED)))
+    @ApiResponse(
+            responseCode = "403",
+            description = "no live market data and no delayed fallback (market-data-not-subscribed: IB 354 / 10089 /"
+                    + " 10197 with gateway.market-data.delayed-fallback=false, or 10168)",
+            content =
+                    @Content(
+                            mediaType = PROBLEM_JSON,
+                            schema = @Schema(ref = PROBLEM_SCHEMA),
+                            examples =
+                                    @ExampleObject(
+                                            name = "market-data-not-subscribed",
+                                            value = MarketDataProblemExamples.NOT_SUBSCRIBED)))
+    @ApiResponse(
+            responseCode = "429",
+            description = "every market-data line is in use (market-data-lines-exhausted, `limit` names"
+                    + " gateway.market-data.max-lines); Retry-After: the linger",
+            content =
+                    @Content(
+                            mediaType = PROBLEM_JSON,
+                            schema = @Schema(ref = PROBLEM_SCHEMA),
+                            examples =
+                                    @ExampleObject(
+                                            name = "market-data-lines-exhausted",
+                                            value = MarketDataProblemExamples.LINES_EXHAUSTED)))
+    @ApiResponse(responseCode = "503", description = "not connected to TWS; see Retry-After")
     QuotesResponse quotes(
             @Parameter(
                             description = "IB contract ids, repeated or comma-separated",

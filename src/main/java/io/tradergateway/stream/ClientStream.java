@@ -122,6 +122,13 @@ final class ClientStream {
         }
     }
 
+    /** Quotes waiting: at most one per contract. */
+    int pendingQuotes() {
+        synchronized (lock) {
+            return conflated.size();
+        }
+    }
+
     /** Events waiting (conflated quotes count once per contract). */
     int pending() {
         synchronized (lock) {

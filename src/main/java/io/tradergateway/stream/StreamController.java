@@ -3,9 +3,11 @@ package io.tradergateway.stream;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.tradergateway.marketdata.MarketDataProblemExamples;
 import io.tradergateway.web.InvalidParameterException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -74,6 +76,69 @@ class StreamController {
                                                                             + "id: 44\nevent: execution\ndata: {\"topic\":\"executions\","
                                                                             + "\"snapshot\":false,\"data\":{\"execId\":\"0000e0d5.6566d8f7.01.01\","
                                                                             + "\"orderId\":1001,\"shares\":10,\"price\":190.21,\"commission\":1.0}}\n\n"))))
+    @ApiResponse(
+            responseCode = "400",
+            description = "no topic, an unknown topic, or pnl of an account this TWS session does not manage"
+                    + " (invalid-parameter naming topics)",
+            content =
+                    @Content(
+                            mediaType = MarketDataProblemExamples.PROBLEM_JSON,
+                            schema = @Schema(ref = MarketDataProblemExamples.PROBLEM_SCHEMA),
+                            examples = {
+                                @ExampleObject(
+                                        name = "unknown-topic",
+                                        value = "{\"type\":\"urn:trader-gateway:problem:invalid-parameter\","
+                                                + "\"title\":\"Invalid parameter\",\"status\":400,\"detail\":\"unknown"
+                                                + " topic 'trades'; topics are " + Topic.FORMS
+                                                + "\",\"parameter\":\"topics\"}"),
+                                @ExampleObject(
+                                        name = "account-not-managed",
+                                        value = "{\"type\":\"urn:trader-gateway:problem:invalid-parameter\","
+                                                + "\"title\":\"Invalid parameter\",\"status\":400,\"detail\":\"pnl:"
+                                                + " account DU9999999 is not managed by this TWS session\","
+                                                + "\"parameter\":\"topics\"}")
+                            }))
+    @ApiResponse(
+            responseCode = "401",
+            description = "no API key, or a key not accepted (when gateway.security.api-keys is set)",
+            content =
+                    @Content(
+                            mediaType = MarketDataProblemExamples.PROBLEM_JSON,
+                            schema = @Schema(ref = MarketDataProblemExamples.PROBLEM_SCHEMA),
+                            examples =
+                                    @ExampleObject(
+                                            name = "api-key-required",
+                                            value = MarketDataProblemExamples.API_KEY_REQUIRED)))
+    @ApiResponse(
+            responseCode = "429",
+            description = "a limit: open streams per API key (too-many-streams, Retry-After), topics per stream"
+                    + " (too-many-topics) or market-data lines for a new quote topic (market-data-lines-exhausted);"
+                    + " `limit` names the configured value. A contract without market-data permission is no 403"
+                    + " here: its topic's events carry {\"problem\": ...} (market-data-not-subscribed)",
+            content =
+                    @Content(
+                            mediaType = MarketDataProblemExamples.PROBLEM_JSON,
+                            schema = @Schema(ref = MarketDataProblemExamples.PROBLEM_SCHEMA),
+                            examples = {
+                                @ExampleObject(
+                                        name = "too-many-streams",
+                                        value = "{\"type\":\"urn:trader-gateway:problem:too-many-streams\","
+                                                + "\"title\":\"Too many streams\",\"status\":429,\"detail\":\"This API key"
+                                                + " already holds 20 open streams (gateway.stream.max-streams-per-key);"
+                                                + " close one, or follow more topics on one stream\",\"limit\":20}"),
+                                @ExampleObject(
+                                        name = "too-many-topics",
+                                        value = "{\"type\":\"urn:trader-gateway:problem:too-many-topics\","
+                                                + "\"title\":\"Too many topics\",\"status\":429,\"detail\":\"60 topics"
+                                                + " asked for; one stream follows at most 50"
+                                                + " (gateway.stream.max-topics-per-stream)\",\"limit\":50}"),
+                                @ExampleObject(
+                                        name = "market-data-lines-exhausted",
+                                        value = MarketDataProblemExamples.LINES_EXHAUSTED)
+                            }))
+    @ApiResponse(
+            responseCode = "503",
+            description = "a quote topic's contract is not known yet and TWS is not connected to look it up")
     SseEmitter stream(
             @Parameter(
                             description = "comma-separated topics: " + Topic.FORMS,

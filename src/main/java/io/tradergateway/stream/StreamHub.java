@@ -158,6 +158,11 @@ public class StreamHub implements SmartLifecycle {
         return clients.size();
     }
 
+    /** The open streams (for tests and status). */
+    List<ClientStream> streams() {
+        return List.copyOf(clients);
+    }
+
     int activeTopics() {
         return feeds.size();
     }

@@ -76,7 +76,7 @@ class OpenApiQualityTest {
                             : (Map<String, Object>) content.get(ProblemResponsesCustomizer.PROBLEM_JSON);
                     if (problem == null
                             || !String.valueOf(problem.get("schema")).contains("ProblemDetail")
-                            || problem.get("example") == null) {
+                            || (problem.get("example") == null && problem.get("examples") == null)) {
                         gaps.add(op + " " + status + ": not a ProblemDetail with an example");
                     }
                 });
