@@ -14,9 +14,6 @@ public final class MarketDataProblemExamples {
             + "\"title\":\"Market data not subscribed\",\"status\":403,\"detail\":\"No market data for conId 265598:"
             + " TWS error 354: Requested market data is not subscribed.\",\"conId\":265598,\"ibCode\":354}";
 
-    public static final String API_KEY_REQUIRED = "{\"type\":\"urn:trader-gateway:problem:api-key-required\","
-            + "\"title\":\"API key required\",\"status\":401,\"detail\":\"the API key in X-API-Key is not accepted\"}";
-
     public static final String PROBLEM_SCHEMA = "#/components/schemas/ProblemDetail";
     public static final String PROBLEM_JSON = "application/problem+json";
 

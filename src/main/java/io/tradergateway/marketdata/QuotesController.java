@@ -85,17 +85,6 @@ class QuotesController {
                                                         + " (one or more) or a contract description (symbol)\",\"parameter\":\"conId\"}")
                             }))
     @ApiResponse(
-            responseCode = "401",
-            description = "no API key, or a key not accepted (when gateway.security.api-keys is set)",
-            content =
-                    @Content(
-                            mediaType = PROBLEM_JSON,
-                            schema = @Schema(ref = PROBLEM_SCHEMA),
-                            examples =
-                                    @ExampleObject(
-                                            name = "api-key-required",
-                                            value = MarketDataProblemExamples.API_KEY_REQUIRED)))
-    @ApiResponse(
             responseCode = "403",
             description = "no live market data and no delayed fallback (market-data-not-subscribed: IB 354 / 10089 /"
                     + " 10197 with gateway.market-data.delayed-fallback=false, or 10168)",

@@ -99,17 +99,6 @@ class StreamController {
                                                 + "\"parameter\":\"topics\"}")
                             }))
     @ApiResponse(
-            responseCode = "401",
-            description = "no API key, or a key not accepted (when gateway.security.api-keys is set)",
-            content =
-                    @Content(
-                            mediaType = MarketDataProblemExamples.PROBLEM_JSON,
-                            schema = @Schema(ref = MarketDataProblemExamples.PROBLEM_SCHEMA),
-                            examples =
-                                    @ExampleObject(
-                                            name = "api-key-required",
-                                            value = MarketDataProblemExamples.API_KEY_REQUIRED)))
-    @ApiResponse(
             responseCode = "429",
             description = "a limit: open streams per API key (too-many-streams, Retry-After), topics per stream"
                     + " (too-many-topics) or market-data lines for a new quote topic (market-data-lines-exhausted);"
