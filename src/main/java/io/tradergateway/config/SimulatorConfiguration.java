@@ -1,29 +1,43 @@
 package io.tradergateway.config;
 
+import io.swagger.v3.oas.models.Paths;
 import io.tradergateway.sim.SimulatorSettings;
 import io.tradergateway.sim.TwsSimulator;
-import io.tradergateway.tws.BrokerMode;
-import io.tradergateway.tws.TwsEndpoint;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.Set;
+import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Profile;
+import org.springframework.core.env.Environment;
 
 /**
- * Profile {@code sim}: starts the embedded TWS simulator on loopback and points the connection at it. The
- * gateway still talks to it over a real socket through the real client; only the peer is simulated.
+ * The embedded TWS simulator, started in profile {@code sim} on loopback; the connection then points at it (see
+ * {@link TwsConfiguration#twsEndpointSource}). The gateway still talks to it over a real socket through the real
+ * client; only the peer is simulated.
+ *
+ * <p>The choice is made when the context starts, not by {@code @Profile}: the bean definitions are the same in
+ * both modes, so Spring's AOT processing (done once at build time, README "Start-up") serves both from one jar.
  */
 @Configuration(proxyBeanMethods = false)
-@Profile("sim")
 @EnableConfigurationProperties(SimulatorProperties.class)
 public class SimulatorConfiguration {
 
+    /** The profile that turns simulator mode on. */
+    public static final String PROFILE = "sim";
+
+    /**
+     * The running simulator in profile sim; in tws mode none (Spring's null bean: absent for injection, an
+     * {@code ObjectProvider} gives null).
+     */
     @Bean(destroyMethod = "close")
-    TwsSimulator twsSimulator(SimulatorProperties properties, Clock clock) {
+    TwsSimulator twsSimulator(SimulatorProperties properties, Clock clock, Environment environment) {
+        if (!environment.matchesProfiles(PROFILE)) {
+            return null;
+        }
         SimulatorSettings settings =
                 SimulatorSettings.defaults().withPort(properties.port()).withSeed(properties.seed());
         try {
@@ -37,9 +51,19 @@ public class SimulatorConfiguration {
         }
     }
 
+    /** In tws mode the simulator's operations answer 404 ({@link SimulatorControlController}): not documented. */
     @Bean
-    TwsEndpointSource twsEndpointSource(TwsSimulator simulator) {
-        TwsEndpoint endpoint = new TwsEndpoint(simulator.host(), simulator.port(), BrokerMode.SIMULATOR);
-        return () -> endpoint;
+    OpenApiCustomizer simulatorOperationsOnlyInSimulatorMode(ObjectProvider<TwsSimulator> simulator) {
+        return openApi -> {
+            if (simulator.getIfAvailable() == null && openApi.getPaths() != null) {
+                Paths kept = new Paths();
+                openApi.getPaths().forEach((path, item) -> {
+                    if (!path.startsWith("/sim/")) {
+                        kept.addPathItem(path, item);
+                    }
+                });
+                openApi.setPaths(kept);
+            }
+        };
     }
 }

@@ -5,38 +5,59 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.tradergateway.sim.TwsSimulator;
 import io.tradergateway.tws.IbCode;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.time.Duration;
 import java.util.Map;
-import org.springframework.context.annotation.Profile;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
  * Simulator mode only: make the embedded TWS misbehave on purpose, so people can see how their own programs
- * (and this gateway) react. Absent in tws mode: these paths then answer 404.
+ * (and this gateway) react. In tws mode these paths answer 404, as any path without an endpoint: the controller is
+ * registered in both modes (one AOT-processed context for both, README "Start-up"), and answers only when the
+ * simulator runs.
  */
 @RestController
-@Profile("sim")
 @RequestMapping(path = "/sim", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Simulator faults", description = "Simulator mode only: inject TWS failures")
 class SimulatorControlController {
 
-    private final TwsSimulator simulator;
+    private final ObjectProvider<TwsSimulator> running;
 
-    SimulatorControlController(TwsSimulator simulator) {
-        this.simulator = simulator;
+    SimulatorControlController(ObjectProvider<TwsSimulator> running) {
+        this.running = running;
+    }
+
+    /**
+     * Runs before the operation's parameters are read and validated: in tws mode every /sim request is a 404, the
+     * same answer as for a path no endpoint serves.
+     */
+    @ModelAttribute
+    void simulatorMustRun(HttpServletRequest request) throws NoResourceFoundException {
+        if (running.getIfAvailable() == null) {
+            throw new NoResourceFoundException(
+                    HttpMethod.valueOf(request.getMethod()), request.getRequestURI(), request.getRequestURI());
+        }
+    }
+
+    private TwsSimulator simulator() {
+        return running.getObject();
     }
 
     @PostMapping("/disconnect")
     @Operation(summary = "Drop every TWS connection now, as a TWS restart would")
     Map<String, Object> disconnect() {
-        simulator.dropAllClients();
+        simulator().dropAllClients();
         return Map.of("fault", "disconnect");
     }
 
@@ -45,7 +66,7 @@ class SimulatorControlController {
     Map<String, Object> refuse(
             @Parameter(description = "how long, 0..3600 s (0 ends it)", example = "30") @RequestParam @Min(0) @Max(3600)
                     int seconds) {
-        simulator.refuseConnections(Duration.ofSeconds(seconds));
+        simulator().refuseConnections(Duration.ofSeconds(seconds));
         return Map.of("fault", "refuse", "seconds", seconds);
     }
 
@@ -54,7 +75,7 @@ class SimulatorControlController {
     Map<String, Object> blackhole(
             @Parameter(description = "how long, 0..3600 s (0 ends it)", example = "30") @RequestParam @Min(0) @Max(3600)
                     int seconds) {
-        simulator.blackhole(Duration.ofSeconds(seconds));
+        simulator().blackhole(Duration.ofSeconds(seconds));
         return Map.of("fault", "blackhole", "seconds", seconds);
     }
 
@@ -63,7 +84,7 @@ class SimulatorControlController {
     Map<String, Object> delay(
             @Parameter(description = "delay, 0..60000 ms", example = "500") @RequestParam @Min(0) @Max(60_000)
                     int millis) {
-        simulator.delayAnswers(Duration.ofMillis(millis));
+        simulator().delayAnswers(Duration.ofMillis(millis));
         return Map.of("fault", "delay", "millis", millis);
     }
 
@@ -78,7 +99,7 @@ class SimulatorControlController {
                     @RequestParam(defaultValue = "-1")
                     @Min(-1)
                     int reqId) {
-        simulator.sendError(reqId, code, "Simulated: " + IbCode.lookup(code).meaning());
+        simulator().sendError(reqId, code, "Simulated: " + IbCode.lookup(code).meaning());
         return Map.of("fault", "error", "code", code, "reqId", reqId);
     }
 
@@ -95,7 +116,7 @@ class SimulatorControlController {
                     @Min(0)
                     @Max(600_000)
                     int afterMillis) {
-        simulator.connectivityLoss(restore, Duration.ofMillis(afterMillis));
+        simulator().connectivityLoss(restore, Duration.ofMillis(afterMillis));
         return Map.of("fault", "connectivity-loss", "restore", restore, "afterMillis", afterMillis);
     }
 
@@ -103,7 +124,7 @@ class SimulatorControlController {
     @Operation(summary = "Pretend another application holds client id C: connecting with it gets 326")
     Map<String, Object> claimClientId(
             @Parameter(description = "client id", example = "17") @RequestParam @Min(0) int clientId) {
-        simulator.claimClientId(clientId);
+        simulator().claimClientId(clientId);
         return Map.of("fault", "claim-client-id", "clientId", clientId);
     }
 
@@ -111,16 +132,16 @@ class SimulatorControlController {
     @Operation(summary = "What the simulator saw: requests received, pacing and message-rate violations")
     Map<String, Object> stats() {
         return Map.of(
-                "requestsReceived", simulator.received().size(),
-                "pacingViolations", simulator.pacingViolations(),
-                "rateViolations", simulator.rateViolations(),
-                "connectedClientIds", simulator.connectedClientIds());
+                "requestsReceived", simulator().received().size(),
+                "pacingViolations", simulator().pacingViolations(),
+                "rateViolations", simulator().rateViolations(),
+                "connectedClientIds", simulator().connectedClientIds());
     }
 
     @PostMapping("/clear")
     @Operation(summary = "End every injected fault")
     Map<String, Object> clear() {
-        simulator.clearFaults();
+        simulator().clearFaults();
         return Map.of("fault", "none");
     }
 }

@@ -1,5 +1,6 @@
 package io.tradergateway.config;
 
+import io.tradergateway.sim.TwsSimulator;
 import io.tradergateway.tws.Backoff;
 import io.tradergateway.tws.BrokerMode;
 import io.tradergateway.tws.TwsClient;
@@ -14,9 +15,8 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Profile;
 
-/** Wires the TWS connection: where to connect (a real TWS unless the simulator profile says otherwise). */
+/** Wires the TWS connection: where to connect (a real TWS, or the simulator in profile sim). */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(TwsProperties.class)
 public class TwsConfiguration {
@@ -26,11 +26,14 @@ public class TwsConfiguration {
         return Clock.systemUTC();
     }
 
+    /** The embedded simulator when it runs (profile sim), else the configured TWS. */
     @Bean
-    @Profile("!sim")
-    TwsEndpointSource twsEndpointSource(TwsProperties properties) {
-        TwsEndpoint configured = new TwsEndpoint(properties.host(), properties.port(), BrokerMode.TWS);
-        return () -> configured;
+    TwsEndpointSource twsEndpointSource(TwsProperties properties, ObjectProvider<TwsSimulator> simulator) {
+        TwsSimulator running = simulator.getIfAvailable();
+        TwsEndpoint endpoint = running != null
+                ? new TwsEndpoint(running.host(), running.port(), BrokerMode.SIMULATOR)
+                : new TwsEndpoint(properties.host(), properties.port(), BrokerMode.TWS);
+        return () -> endpoint;
     }
 
     @Bean

@@ -2,7 +2,6 @@ package io.tradergateway.status;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import java.time.Clock;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -43,9 +42,9 @@ class IbStatusConfiguration {
         return new IbStatusHealthIndicator(service);
     }
 
+    /** Always defined (one AOT-processed context for every setting); it schedules nothing when scraping is off. */
     @Bean
-    @ConditionalOnBooleanProperty(name = "gateway.ib-status.enabled", matchIfMissing = true)
     IbStatusRefresher ibStatusRefresher(IbStatusService service, IbStatusProperties settings) {
-        return new IbStatusRefresher(service, settings.refreshInterval());
+        return new IbStatusRefresher(service, settings.enabled(), settings.refreshInterval());
     }
 }

@@ -7,22 +7,25 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 /**
  * Runs {@link IbStatusService#refresh()} on its own single thread: once right after start-up (so start-up
  * never waits for IB's web site) and then with a fixed delay. The thread is private, not the application's
- * task scheduler, and is stopped with the context: an in-flight fetch is interrupted.
+ * task scheduler, and is stopped with the context: an in-flight fetch is interrupted. With scraping off
+ * ({@code gateway.ib-status.enabled=false}) it starts no thread and fetches nothing.
  */
 final class IbStatusRefresher implements SmartLifecycle {
 
     private final IbStatusService service;
+    private final boolean enabled;
     private final Duration interval;
     private ThreadPoolTaskScheduler scheduler;
 
-    IbStatusRefresher(IbStatusService service, Duration interval) {
+    IbStatusRefresher(IbStatusService service, boolean enabled, Duration interval) {
         this.service = service;
+        this.enabled = enabled;
         this.interval = interval;
     }
 
     @Override
     public synchronized void start() {
-        if (scheduler != null) {
+        if (scheduler != null || !enabled) {
             return;
         }
         ThreadPoolTaskScheduler threads = new ThreadPoolTaskScheduler();

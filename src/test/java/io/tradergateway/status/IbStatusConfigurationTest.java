@@ -144,8 +144,12 @@ class IbStatusConfigurationTest {
 
     @Test
     void withTheScheduleOffNothingIsFetched() {
+        Set<Thread> before = threadsNamed("ib-status-");
         runner.run(context -> {
-            assertThat(context).doesNotHaveBean(IbStatusRefresher.class);
+            assertThat(context.getBean(IbStatusRefresher.class).isRunning()).isFalse();
+            Set<Thread> started = threadsNamed("ib-status-");
+            started.removeAll(before);
+            assertThat(started).as("no scrape thread").isEmpty();
             assertThat(context.getBean(IbStatusService.class).report().detail())
                     .contains("gateway.ib-status.enabled=false");
         });
@@ -159,7 +163,7 @@ class IbStatusConfigurationTest {
         Set<Thread> before = threadsNamed("ib-status-");
         Set<Thread> started = new HashSet<>();
         runner.withPropertyValues("gateway.ib-status.enabled=true").run(context -> {
-            assertThat(context).hasSingleBean(IbStatusRefresher.class);
+            assertThat(context.getBean(IbStatusRefresher.class).isRunning()).isTrue();
             IbStatusService service = context.getBean(IbStatusService.class);
             Eventually.await(
                     "the first scrape",

@@ -67,4 +67,25 @@ class NoTwsIntegrationTest {
         assertThat(status.statusCode()).isEqualTo(200);
         assertThat(status.body()).contains("\"mode\":\"tws\"", "\"code\":502");
     }
+
+    /**
+     * The simulator's fault endpoints exist in every mode's context (one AOT-processed context for both), but in
+     * tws mode they answer as a path without an endpoint does, before reading parameters, and are not documented.
+     */
+    @Test
+    void simulatorOperationsAre404AndUndocumentedInTwsMode() {
+        Http http = new Http(port);
+        for (HttpResponse<String> response : java.util.List.of(
+                http.get("/sim/stats"),
+                http.send("POST", "/sim/disconnect"),
+                http.send("POST", "/sim/refuse?seconds=not-a-number"))) {
+            assertThat(response.statusCode()).as(response.uri().toString()).isEqualTo(404);
+            assertThat(response.body())
+                    .contains(ProblemTypes.NOT_FOUND.toString(), "no endpoint answers")
+                    .doesNotContain("Exception");
+        }
+        HttpResponse<String> docs = http.get("/v3/api-docs");
+        assertThat(docs.statusCode()).isEqualTo(200);
+        assertThat(docs.body()).contains("/api/v1/positions").doesNotContain("\"/sim/");
+    }
 }
