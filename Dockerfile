@@ -30,9 +30,10 @@ COPY --from=build /build/target/extracted/application/ ./
 # the TWS client, the simulator and the whole web stack without needing a TWS or the network), stops after the
 # context refreshed and writes app.aot; every start then maps those classes loaded, linked and profiled, instead
 # of reading, verifying and interpreting them again. Same JVM, same jars, same options as the ENTRYPOINT, or the
-# JVM ignores the cache. bench/run.sh measures the gain; DockerfileIT replays this step on the built jar.
+# JVM ignores the cache. Both also use Spring's AOT-processed context (-Dspring.aot.enabled=true, made by the build's
+# process-aot). bench/run.sh measures the gain; DockerfileIT replays this step on the built jar.
 RUN java -XX:AOTCacheOutput=app.aot -XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError \
-        -Dspring.context.exit=onRefresh -jar trader-gateway.jar \
+        -Dspring.aot.enabled=true -Dspring.context.exit=onRefresh -jar trader-gateway.jar \
         --spring.profiles.active=sim --server.port=0 --gateway.ib-status.enabled=false \
         --gateway.data-dir=/tmp/training-store \
  && rm -rf /tmp/training-store \
@@ -46,4 +47,4 @@ ENV SERVER_ADDRESS=0.0.0.0 \
     GATEWAY_DATA_DIR=/data \
     JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError"
 EXPOSE 8080
-ENTRYPOINT ["java", "-XX:AOTCache=app.aot", "-jar", "trader-gateway.jar"]
+ENTRYPOINT ["java", "-XX:AOTCache=app.aot", "-Dspring.aot.enabled=true", "-jar", "trader-gateway.jar"]

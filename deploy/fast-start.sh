@@ -8,12 +8,15 @@
 # JDK 17 to 24: a CDS archive (-XX:SharedArchiveFile: classes parsed and verified ahead).
 # Both need a plain class path, so the jar is extracted once (Spring Boot's jarmode=tools: a thin jar + lib/),
 # then a training run starts the app in simulator mode (no TWS, no network needed) and writes the cache (below).
+# Every start here (training included) also uses Spring's AOT-processed context (-Dspring.aot.enabled=true: the
+# bean definitions the build worked out, pom.xml process-aot), so no class scanning or condition evaluation either.
 # A new jar or another JDK makes a new cache. Environment:
 # JAVA (default: java on PATH), JAR (default target/trader-gateway.jar), FAST_START_DIR (default target/fast-start).
 set -euo pipefail
 JAVA=${JAVA:-java}
 JAR=${JAR:-target/trader-gateway.jar}
 DIR=${FAST_START_DIR:-target/fast-start}
+SPRING_AOT=-Dspring.aot.enabled=true
 THIN=$DIR/$(basename "$JAR")   # the extracted (thin) jar keeps the name of the jar it came from
 
 feature=$("$JAVA" -XshowSettings:properties -version 2>&1 | awk -F' = ' '/java.specification.version/ {print $2}')
@@ -42,7 +45,7 @@ train_once() {
   # the training run's own store, by an absolute path (H2 refuses a relative one without ./)
   local log=$DIR/training-jdk$feature.log pid port="" path i requests=0 store rc=0
   store=$(cd "$DIR" && pwd)/training-data
-  local jvm=("$JAVA" "$make$part" "-XX:ErrorFile=$DIR/hs_err_training_%p.log")
+  local jvm=("$JAVA" "$make$part" "-XX:ErrorFile=$DIR/hs_err_training_%p.log" "$SPRING_AOT")
   rm -f "$part"
   if ! command -v curl >/dev/null 2>&1; then
     "${jvm[@]}" -Dspring.context.exit=onRefresh -jar "$THIN" --spring.profiles.active=sim --server.port=0 \
@@ -103,4 +106,4 @@ if [ ! -f "$cache" ]; then
   train || { echo "fast-start: training failed, see $DIR/training-jdk$feature.log" >&2; exit 1; }
 fi
 [ "${1:-}" = "--prepare" ] && exit 0
-exec "$JAVA" "$use$cache" -jar "$THIN" "$@"
+exec "$JAVA" "$use$cache" "$SPRING_AOT" -jar "$THIN" "$@"

@@ -2,14 +2,23 @@ package io.tradergateway.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tradergateway.sim.SimulatorSettings;
+import io.tradergateway.sim.TwsSimulator;
+import io.tradergateway.support.Eventually;
+import io.tradergateway.support.Http;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,7 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
  * it after package) with this JVM: {@code deploy/fast-start.sh --prepare} trains through readiness and first
  * requests and writes the cache for this JDK (CDS archive before 25, AOT cache from 25), without touching the
  * caller's data directory; then {@code deploy/fast-start.sh} starts the app with that cache, the JVM told to
- * refuse to start rather than ignore a cache that does not fit.
+ * refuse to start rather than ignore a cache that does not fit, and with Spring's AOT-processed context: in
+ * simulator mode and in tws mode (against a simulator this test runs as the TWS), from the same jar.
  */
 class FastStartIT {
 
@@ -57,33 +67,88 @@ class FastStartIT {
                 .as("the caller's data directory is left alone")
                 .doesNotExist();
 
-        ProcessBuilder start = new ProcessBuilder(List.of(
-                        prepare.command().get(1),
-                        "--spring.profiles.active=sim",
-                        "--server.port=0",
-                        "--gateway.ib-status.enabled=false",
-                        "--gateway.data-dir=" + work.resolve("data")))
-                .redirectErrorStream(true)
-                .directory(work.toFile());
+        String script = prepare.command().get(1);
+        Path data = work.resolve("data");
+        // simulator mode, as trained: the AOT-processed context, the simulator's endpoints, and the shutdown
+        // endpoint (its bean made for the training) neither exposed nor accessible in a normal start
+        try (Started app =
+                start(script, env, mustUseCache, "--spring.profiles.active=sim", "--gateway.data-dir=" + data)) {
+            assertThat(app.log()).contains("Starting AOT-processed GatewayApplication");
+            Http http = new Http(app.port());
+            awaitReady(http);
+            assertThat(http.get("/sim/stats").statusCode()).isEqualTo(200);
+            assertThat(http.get("/api/v1/positions").headers().firstValue("X-Broker"))
+                    .hasValue("simulator");
+            assertThat(http.send("POST", "/actuator/shutdown").statusCode()).isEqualTo(404);
+        }
+        // tws mode from the same AOT-processed context: connects to the configured TWS (a simulator this test runs
+        // as the peer), ready once that session is up, and the simulator's own endpoints are not there
+        try (TwsSimulator tws = new TwsSimulator(SimulatorSettings.defaults(), Clock.systemUTC()).start();
+                Started app = start(
+                        script,
+                        env,
+                        mustUseCache,
+                        "--gateway.tws.port=" + tws.port(),
+                        "--gateway.data-dir=" + work.resolve("data-tws"))) {
+            assertThat(app.log()).contains("Starting AOT-processed GatewayApplication");
+            Http http = new Http(app.port());
+            awaitReady(http);
+            assertThat(tws.connectedClientIds()).isNotEmpty();
+            assertThat(http.get("/api/v1/positions").headers().firstValue("X-Broker"))
+                    .hasValue("tws");
+            assertThat(http.get("/sim/stats").statusCode()).isEqualTo(404);
+        }
+    }
+
+    private static void awaitReady(Http http) {
+        Eventually.await(
+                "readiness UP",
+                Duration.ofSeconds(120),
+                () -> http.get("/actuator/health/readiness").statusCode() == 200);
+    }
+
+    /** deploy/fast-start.sh with these app arguments, the JVM told to refuse a cache that does not fit. */
+    private Started start(String script, Map<String, String> env, String mustUseCache, String... args)
+            throws Exception {
+        List<String> command = new ArrayList<>(List.of(script, "--server.port=0", "--gateway.ib-status.enabled=false"));
+        command.addAll(List.of(args));
+        ProcessBuilder start =
+                new ProcessBuilder(command).redirectErrorStream(true).directory(work.toFile());
         start.environment().putAll(env);
         start.environment().put("JAVA_TOOL_OPTIONS", mustUseCache);
         Process app = start.start();
-        try (BufferedReader out =
-                new BufferedReader(new InputStreamReader(app.getInputStream(), StandardCharsets.UTF_8))) {
-            StringBuilder log = new StringBuilder();
-            String line;
-            boolean started = false;
-            while (!started && (line = out.readLine()) != null) { // ends when the process exits
-                log.append(line).append('\n');
-                started = line.contains("Started GatewayApplication");
+        BufferedReader out = new BufferedReader(new InputStreamReader(app.getInputStream(), StandardCharsets.UTF_8));
+        StringBuilder log = new StringBuilder();
+        Integer port = null;
+        boolean started = false;
+        String line;
+        while (!started && (line = out.readLine()) != null) { // ends when the process exits
+            log.append(line).append('\n');
+            Matcher tomcat = TOMCAT_PORT.matcher(line);
+            if (tomcat.find()) {
+                port = Integer.valueOf(tomcat.group(1));
             }
-            assertThat(started)
-                    .as("started with the cache (" + mustUseCache + "):\n" + log)
-                    .isTrue();
-        } finally {
-            app.destroy();
-            if (!app.waitFor(20, TimeUnit.SECONDS)) {
-                app.destroyForcibly();
+            started = line.contains("Started GatewayApplication");
+        }
+        Started result = new Started(app, log.toString(), port == null ? -1 : port);
+        if (!started || port == null) {
+            result.close();
+            throw new AssertionError("not started with the cache (" + mustUseCache + "):\n" + log);
+        }
+        Thread drain = new Thread(() -> out.lines().forEach(ignored -> {})); // keeps the pipe from filling up
+        drain.setDaemon(true);
+        drain.start();
+        return result;
+    }
+
+    private static final Pattern TOMCAT_PORT = Pattern.compile("Tomcat started on port (\\d+)");
+
+    private record Started(Process process, String log, int port) implements AutoCloseable {
+        @Override
+        public void close() throws InterruptedException {
+            process.destroy();
+            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
             }
         }
     }
