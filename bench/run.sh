@@ -511,9 +511,13 @@ main() {
   if [ -n "${ONLY:-}" ]; then   # ONLY=pacing bench/run.sh: one benchmark, for working on it
     case "$ONLY" in
       startup) bench_startup ;;
-      startup-steps)   # where start-up time goes: Spring's start-up steps, slowest first (test-side tool)
-        java -cp "target/classes:target/test-classes:$(cat target/test-classpath.txt)" io.tradergateway.bench.StartupSteps \
-          --spring.profiles.active=sim --server.port=0 --gateway.ib-status.enabled=false --logging.level.root=WARN ;;
+      startup-steps)   # where start-up time goes: Spring's start-up steps, slowest first (test-side tool), without
+        for aot in false true; do   # and with the build's AOT-processed context (as deploy/fast-start.sh starts)
+          echo "spring.aot.enabled=$aot"
+          java -Dspring.aot.enabled=$aot -cp "target/classes:target/test-classes:$(cat target/test-classpath.txt)" \
+            io.tradergateway.bench.StartupSteps --spring.profiles.active=sim --server.port=0 \
+            --gateway.data-dir="$OUT/store-steps-$aot" --gateway.ib-status.enabled=false --logging.level.root=WARN
+        done ;;
       positions) bench_positions ;;
       heap) bench_heap_bound "$HISTORY_DAYS" ;;
       pacing) bench_pacing 120 ;;

@@ -21,6 +21,8 @@ public final class StartupSteps {
 
     public static void main(String[] args) {
         SpringApplication app = new SpringApplication(GatewayApplication.class);
+        // the AOT-processed context (-Dspring.aot.enabled=true) is found by the main class's name
+        app.setMainApplicationClass(GatewayApplication.class);
         BufferingApplicationStartup startup = new BufferingApplicationStartup(20_000);
         app.setApplicationStartup(startup);
         long t0 = System.nanoTime();
