@@ -152,6 +152,11 @@ bench_startup() {
   plain17=$w
   result "startup-to-ready (sim), JDK 17, plain jar" "${w} ms (cpu ${c} ms)" "-" "-" "< 2500 ms" "$(verdict "$w" '<=' 2500)"
   RSS_ALL="plain17 ${r}"; FIRST_REQUESTS="plain17 ${f} ms (HTTP $s)"
+  if [ "$SMOKE" = 0 ]; then   # Spring's AOT-processed context alone (pom.xml process-aot), without the JVM's cache
+    read -r w c r f s < <(start_timed springaot17 "$JAVA17" -Dspring.aot.enabled=true -jar "$JAR")
+    result "startup-to-ready, JDK 17, plain jar + Spring AOT" "${w} ms (cpu ${c} ms)" "plain jar ${plain17} ms" "$(ratio "$w" "$plain17")" "< 2500 ms" "$(verdict "$w" '<=' 2500)"
+    RSS_ALL+=", springaot17 ${r}"; FIRST_REQUESTS+=", springaot17 ${f} ms"
+  fi
   # Smoke mode keeps one cached start (the AOT cache where a JDK 25 is, else CDS) to stay fast.
   if [ "$SMOKE" = 0 ] || [ -z "$JAVA25" ]; then
     cached_start cds17 "$JAVA17" "JDK 17, fast-start (CDS)" "$plain17"

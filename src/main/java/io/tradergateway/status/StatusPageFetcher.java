@@ -35,7 +35,8 @@ final class StatusPageFetcher implements AutoCloseable {
 
     private final IbStatusProperties settings;
     private final ExecutorService executor;
-    private final HttpClient client;
+    /** Made on the first fetch over the network (on the refresher's thread): its TLS set-up is not start-up time. */
+    private HttpClient client;
 
     StatusPageFetcher(IbStatusProperties settings) {
         this.settings = settings;
@@ -46,12 +47,18 @@ final class StatusPageFetcher implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        this.client = HttpClient.newBuilder()
-                .connectTimeout(settings.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .version(HttpClient.Version.HTTP_1_1)
-                .executor(executor)
-                .build();
+    }
+
+    private synchronized HttpClient client() {
+        if (client == null) {
+            client = HttpClient.newBuilder()
+                    .connectTimeout(settings.connectTimeout())
+                    .followRedirects(HttpClient.Redirect.NEVER)
+                    .version(HttpClient.Version.HTTP_1_1)
+                    .executor(executor)
+                    .build();
+        }
+        return client;
     }
 
     /** Schemes of a page that ships with the gateway (Spring resolves {@code classpath:} to file: or jar:). */
@@ -113,11 +120,11 @@ final class StatusPageFetcher implements AutoCloseable {
                 .GET()
                 .build();
         long cap = settings.maxBodySize().toBytes();
-        CompletableFuture<HttpResponse<byte[]>> answer = client.sendAsync(
-                request,
-                info -> info.statusCode() == 200
-                        ? new CappedBodySubscriber(cap)
-                        : BodySubscribers.replacing(new byte[0]));
+        CompletableFuture<HttpResponse<byte[]>> answer = client().sendAsync(
+                        request,
+                        info -> info.statusCode() == 200
+                                ? new CappedBodySubscriber(cap)
+                                : BodySubscribers.replacing(new byte[0]));
         Duration deadline = settings.connectTimeout().plus(settings.readTimeout());
         try {
             return answer.get(deadline.toMillis(), TimeUnit.MILLISECONDS);
