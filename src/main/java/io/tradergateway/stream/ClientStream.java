@@ -1,7 +1,5 @@
 package io.tradergateway.stream;
 
-import java.io.IOException;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -13,22 +11,15 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * One client's stream: what waits for it and the loop that writes it. Publishers {@link #offer} and never block:
- * quotes are conflated to the latest per contract, other events wait in a bounded queue, and a client whose queue
- * overflows is ended with a final {@code end} event saying why, so a slow client costs a bounded amount of memory
- * and never slows anyone else. The writer ({@link #run}) has its own thread: a client that reads nothing blocks
- * only that thread (until the server's write timeout ends the connection).
+ * One client's stream: what waits for it. Publishers {@link #offer} and never block: quotes are conflated to the
+ * latest per contract, other events wait in a bounded queue, and a client whose queue overflows is ended with a final
+ * {@code end} event saying why, so a slow client costs a bounded amount of memory and never slows anyone else. What
+ * waits is written by a {@link StreamWriter} on the shared writer pool, woken by {@link #onPending}.
  */
 final class ClientStream {
 
-    /** Where the events go (the HTTP response). */
-    interface Sink {
-        void event(StreamEvent event) throws IOException;
-
-        void comment(String text) throws IOException;
-
-        void complete();
-    }
+    /** What a writer takes at once: events in id order (the final event last), a heartbeat, whether it ends. */
+    record Batch(List<StreamEvent> events, boolean heartbeat, boolean ended) {}
 
     private final String owner;
     private final Set<String> topics;
@@ -39,6 +30,10 @@ final class ClientStream {
     private StreamEvent finalEvent;
     private boolean ending;
     private Runnable onOverflow = () -> {};
+    private volatile Runnable onPending = () -> {};
+    private boolean finalTaken;
+    private boolean heartbeatDue;
+    private Instant lastWrite;
 
     ClientStream(String owner, Set<String> topics, int maxQueued) {
         this.owner = owner;
@@ -59,6 +54,12 @@ final class ClientStream {
         onOverflow = action;
     }
 
+    /** What to do when something waits to be written (the writer schedules itself; must not block). */
+    void onPending(Runnable action) {
+        onPending = action;
+        action.run();
+    }
+
     /** Takes an event for this client without blocking. */
     void offer(StreamEvent event) {
         boolean overflow = false;
@@ -74,10 +75,11 @@ final class ClientStream {
             } else {
                 queued.add(event);
             }
-            lock.notifyAll();
         }
         if (overflow) {
             onOverflow.run();
+        } else {
+            onPending.run();
         }
     }
 
@@ -93,8 +95,8 @@ final class ClientStream {
                 conflated.remove(snapshot.topic());
             }
             queued.add(snapshot);
-            lock.notifyAll();
         }
+        onPending.run();
     }
 
     /**
@@ -112,8 +114,8 @@ final class ClientStream {
                 queued.clear();
                 conflated.clear();
             }
-            lock.notifyAll();
         }
+        onPending.run();
     }
 
     boolean ending() {
@@ -136,46 +138,48 @@ final class ClientStream {
         }
     }
 
-    /** Writes until the stream ends or the client goes away; heartbeats after {@code heartbeat} of silence. */
-    void run(Sink sink, Clock clock, Duration heartbeat, Duration checkEvery) {
-        Instant lastWrite = clock.instant();
-        try {
-            while (true) {
-                List<StreamEvent> batch;
-                StreamEvent last;
-                boolean done;
-                synchronized (lock) {
-                    if (queued.isEmpty() && conflated.isEmpty() && !ending) {
-                        lock.wait(Math.max(1, checkEvery.toMillis()));
-                    }
-                    batch = drainLocked();
-                    done = ending;
-                    last = ending ? finalEvent : null;
-                }
-                for (StreamEvent event : batch) {
-                    sink.event(event);
-                }
-                if (done) {
-                    if (last != null) {
-                        sink.event(last);
-                    }
-                    return;
-                }
-                Instant now = clock.instant();
-                if (!batch.isEmpty()) {
-                    lastWrite = now;
-                } else if (!now.isBefore(lastWrite.plus(heartbeat))) {
-                    sink.comment("heartbeat");
-                    lastWrite = now;
+    /** A heartbeat is due when nothing was written for {@code every} (checked on the clock by the hub). */
+    void heartbeatIfIdle(Instant now, Duration every) {
+        synchronized (lock) {
+            if (lastWrite == null) {
+                lastWrite = now;
+            }
+            if (now.isBefore(lastWrite.plus(every))) {
+                return;
+            }
+            heartbeatDue = true;
+            lastWrite = now;
+        }
+        onPending.run();
+    }
+
+    /** Whether the writer has something to take. */
+    boolean hasWork() {
+        synchronized (lock) {
+            return !queued.isEmpty() || !conflated.isEmpty() || heartbeatDue || (ending && !finalTaken);
+        }
+    }
+
+    /**
+     * Takes everything waiting (the writer calls this): events in id order, then the final event once the stream
+     * ends; {@code ended} once the final event has been taken (the writer then completes the response).
+     */
+    Batch drain(Instant now) {
+        synchronized (lock) {
+            List<StreamEvent> batch = drainLocked();
+            if (ending && !finalTaken) {
+                finalTaken = true;
+                if (finalEvent != null) {
+                    batch = new ArrayList<>(batch);
+                    batch.add(finalEvent);
                 }
             }
-        } catch (IOException | IllegalStateException e) {
-            // the client went away (or the response was already completed): nothing more to write
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } finally {
-            end(null, true);
-            sink.complete();
+            boolean heartbeat = heartbeatDue && batch.isEmpty();
+            heartbeatDue = false;
+            if (!batch.isEmpty() || heartbeat) {
+                lastWrite = now;
+            }
+            return new Batch(batch, heartbeat, finalTaken);
         }
     }
 

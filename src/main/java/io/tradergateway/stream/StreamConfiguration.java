@@ -8,14 +8,19 @@ import io.tradergateway.order.OrderReads;
 import io.tradergateway.order.OrderService;
 import io.tradergateway.tws.TwsClient;
 import java.time.Clock;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Binds {@code gateway.stream.*}; one daemon thread (`stream-poll`) compares polled topics. */
+/**
+ * Binds {@code gateway.stream.*}; one daemon thread (`stream-poll`) compares polled topics and sends heartbeats, a
+ * small shared pool (`sse-writer-N`, gateway.stream.writer-threads) writes every stream.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(StreamProperties.class)
 class StreamConfiguration {
@@ -24,6 +29,16 @@ class StreamConfiguration {
     ScheduledExecutorService streamPoller() {
         return Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "stream-poll");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    @Bean(destroyMethod = "shutdownNow")
+    ExecutorService streamWriters(StreamProperties settings) {
+        AtomicInteger n = new AtomicInteger();
+        return Executors.newFixedThreadPool(settings.writerThreads(), r -> {
+            Thread t = new Thread(r, "sse-writer-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;
         });

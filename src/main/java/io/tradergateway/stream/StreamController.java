@@ -9,6 +9,8 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.tradergateway.marketdata.MarketDataProblemExamples;
 import io.tradergateway.web.InvalidParameterException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -19,29 +21,25 @@ import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.Executor;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 @RestController
 @Tag(name = "Stream", description = "Live events over Server-Sent Events")
 class StreamController {
 
-    private static final long WRITER_STACK = 256 * 1024;
-
     private final StreamHub hub;
-    private final StreamProperties settings;
+    private final Executor writers;
     private final Clock clock;
-    private final AtomicLong streams = new AtomicLong();
 
-    StreamController(StreamHub hub, StreamProperties settings, Clock clock) {
+    StreamController(StreamHub hub, @Qualifier("streamWriters") Executor writers, Clock clock) {
         this.hub = hub;
-        this.settings = settings;
+        this.writers = writers;
         this.clock = clock;
     }
 
@@ -128,7 +126,7 @@ class StreamController {
     @ApiResponse(
             responseCode = "503",
             description = "a quote topic's contract is not known yet and TWS is not connected to look it up")
-    SseEmitter stream(
+    void stream(
             @Parameter(
                             description = "comma-separated topics: " + Topic.FORMS,
                             example = "quotes:265598,positions,status,orders,executions",
@@ -141,59 +139,18 @@ class StreamController {
                             schema = @Schema(pattern = "^[0-9]{1,19}$"))
                     @RequestHeader(name = "Last-Event-ID", required = false)
                     String lastEventId,
-            @Parameter(hidden = true) @RequestHeader(name = "X-API-Key", required = false) String apiKey) {
+            @Parameter(hidden = true) @RequestHeader(name = "X-API-Key", required = false) String apiKey,
+            HttpServletRequest request,
+            HttpServletResponse response)
+            throws IOException {
         ClientStream client = hub.open(owner(apiKey), parse(topics), parseLastEventId(lastEventId));
-        SseEmitter emitter = new SseEmitter(0L); // no timeout: the stream lives until it ends or the client leaves
-        // once the container has ended the response (client gone, error, shutdown) it must not be completed again
-        AtomicBoolean ended = new AtomicBoolean();
-        emitter.onCompletion(() -> {
-            ended.set(true);
+        try {
+            SseResponse.start(request, response, client, writers, clock, () -> hub.closed(client));
+        } catch (IOException | RuntimeException e) {
             client.end(null, true);
-        });
-        emitter.onError(e -> {
-            ended.set(true);
-            client.end(null, true);
-        });
-        ClientStream.Sink sink = new ClientStream.Sink() {
-            @Override
-            public void event(StreamEvent event) throws IOException {
-                emitter.send(SseEmitter.event()
-                        .id(Long.toString(event.id()))
-                        .name(event.type())
-                        .data(event.data(), MediaType.APPLICATION_JSON));
-            }
-
-            @Override
-            public void comment(String text) throws IOException {
-                emitter.send(SseEmitter.event().comment(text));
-            }
-
-            @Override
-            public void complete() {
-                if (ended.get()) {
-                    return;
-                }
-                try {
-                    emitter.complete();
-                } catch (IllegalStateException e) {
-                    // the response ended between the check and the call: nothing is left to complete
-                }
-            }
-        };
-        Thread writer = new Thread(
-                null,
-                () -> {
-                    try {
-                        client.run(sink, clock, settings.heartbeat(), settings.checkInterval());
-                    } finally {
-                        hub.closed(client);
-                    }
-                },
-                "sse-" + streams.incrementAndGet(),
-                WRITER_STACK);
-        writer.setDaemon(true);
-        writer.start();
-        return emitter;
+            hub.closed(client);
+            throw e;
+        }
     }
 
     private static List<Topic> parse(String topics) {

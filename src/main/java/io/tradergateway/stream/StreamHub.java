@@ -204,9 +204,15 @@ public class StreamHub implements SmartLifecycle {
         }
     }
 
-    /** Polled topics: an event when the value differs from the last one sent (its asOf aside). */
+    /**
+     * Polled topics: an event when the value differs from the last one sent (its asOf aside); and a heartbeat for
+     * every stream silent for gateway.stream.heartbeat.
+     */
     void poll() {
         Instant now = clock.instant();
+        for (ClientStream client : clients) {
+            client.heartbeatIfIdle(now, settings.heartbeat());
+        }
         for (Feed feed : feeds.values()) {
             if (!feed.source.polled()
                     || feed.lastPoll.plus(settings.pollInterval()).isAfter(now)) {

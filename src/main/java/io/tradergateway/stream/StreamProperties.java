@@ -18,7 +18,9 @@ import org.springframework.validation.annotation.Validated;
  * @param maxQueuedEvents events (other than conflated quotes) waiting for one client; beyond it the client is
  *     disconnected with a final `end` event saying why
  * @param pollInterval how often positions, portfolio and status are compared with what was last sent (clock)
- * @param checkInterval how often writers and pollers look at the clock (real time)
+ * @param checkInterval how often heartbeats and polls look at the clock (real time)
+ * @param writerThreads the shared pool that writes every stream (`sse-writer-N`): a stream takes a thread only while
+ *     it has something to write and its client takes bytes (non-blocking writes), so a few threads serve thousands
  */
 @Validated
 @ConfigurationProperties("gateway.stream")
@@ -29,4 +31,5 @@ public record StreamProperties(
         @Min(16) @Max(10_000_000) @DefaultValue("10000") int replayEvents,
         @Min(2) @Max(1_000_000) @DefaultValue("1000") int maxQueuedEvents,
         @NotNull @DefaultValue("1s") Duration pollInterval,
-        @NotNull @DefaultValue("250ms") Duration checkInterval) {}
+        @NotNull @DefaultValue("250ms") Duration checkInterval,
+        @Min(1) @Max(256) @DefaultValue("2") int writerThreads) {}

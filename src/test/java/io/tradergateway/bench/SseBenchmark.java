@@ -205,7 +205,7 @@ public final class SseBenchmark {
                                         "client %s ended by the server (HTTP %d, %s)%n",
                                         client.request.substring(0, client.request.indexOf(' ', 4)),
                                         client.status,
-                                        client.tail);
+                                        client.tail());
                             } else {
                                 buffer.flip();
                                 client.scan(buffer, now);
@@ -242,7 +242,8 @@ public final class SseBenchmark {
         private int matched; // bytes of VOLUME matched so far (across reads)
         private long number = -1; // the volume being read
         private int digits;
-        private String tail = ""; // the end of what arrived last (why a stream ended)
+        private final byte[] tail = new byte[300]; // the end of what arrived last (why a stream ended)
+        private int tailLength;
         private boolean header = true;
         private final StringBuilder statusLine = new StringBuilder();
 
@@ -262,6 +263,12 @@ public final class SseBenchmark {
             selector.wakeup();
         }
 
+        String tail() {
+            return new String(tail, 0, tailLength, StandardCharsets.UTF_8)
+                    .replace("\n", "\\n")
+                    .replace("\r", "");
+        }
+
         void connected(SelectionKey key) throws IOException {
             channel.finishConnect();
             ByteBuffer out = ByteBuffer.wrap(request.getBytes(StandardCharsets.US_ASCII));
@@ -273,10 +280,9 @@ public final class SseBenchmark {
 
         /** Finds {@code "volume":<digits>} in what arrived; the first event of a new step is its arrival. */
         void scan(ByteBuffer in, long now) {
-            int from = Math.max(in.position(), in.limit() - 300);
-            byte[] last = new byte[in.limit() - from];
-            in.get(from, last);
-            tail = new String(last, StandardCharsets.UTF_8).replace("\n", "\\n").replace("\r", "");
+            int from = Math.max(in.position(), in.limit() - tail.length);
+            tailLength = in.limit() - from; // kept as bytes: a String per read would cost the clients' thread
+            in.get(from, tail, 0, tailLength);
             while (in.hasRemaining()) {
                 byte b = in.get();
                 if (header) {

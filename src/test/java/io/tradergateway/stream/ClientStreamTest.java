@@ -2,59 +2,90 @@ package io.tradergateway.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tradergateway.support.Eventually;
 import io.tradergateway.support.MutableClock;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.Executor;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * A slow client against one stream's queue and writer: the writer is held on its first write (a client that reads
- * nothing), publishers never wait, quotes conflate to the latest per contract, and a queue overflow ends the stream
- * with the final event only.
+ * One stream's queue and its writer against a response that takes bytes only when the test says so (a client that
+ * reads nothing): publishers never wait, quotes conflate to the latest per contract, a queue overflow ends the stream
+ * with the final event only, what waits goes out as one write, and a stalled stream holds no pool thread. The pool
+ * is a queue of tasks the test runs, the clock is moved by hand.
  */
 class ClientStreamTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(5);
+    private static final Pattern FRAME =
+            Pattern.compile("(?m)^(?:id:(\\d+)\\nevent:(\\w+)\\ndata:.*\\n|:(\\w+)\\n)\\n");
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-26T15:00:00Z"));
-    private final CountDownLatch release = new CountDownLatch(1);
-    private final List<String> written = new CopyOnWriteArrayList<>();
-    private volatile boolean completed;
+    private final ArrayDeque<Runnable> pool = new ArrayDeque<>();
+    private final Executor writers = pool::add;
 
-    private final ClientStream.Sink heldSink = new ClientStream.Sink() {
+    /** A response: takes bytes while {@code ready}, records what was written and flushed. */
+    private static final class FakeResponse implements StreamWriter.Output {
+        final ByteArrayOutputStream flushed = new ByteArrayOutputStream();
+        final ByteArrayOutputStream pending = new ByteArrayOutputStream();
+        boolean ready = true;
+        int writes;
+        boolean completed;
+
         @Override
-        public void event(StreamEvent event) throws IOException {
-            written.add(event.type() + ":" + event.id());
-            try {
-                release.await(10, TimeUnit.SECONDS); // the client reads nothing until released
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+        public boolean ready() {
+            return ready;
         }
 
         @Override
-        public void comment(String text) {
-            written.add("comment:" + text);
+        public void write(byte[] bytes, int length) {
+            assertThat(ready).as("written only when ready").isTrue();
+            pending.write(bytes, 0, length);
+            writes++;
+        }
+
+        @Override
+        public void flush() throws IOException {
+            pending.writeTo(flushed);
+            pending.reset();
         }
 
         @Override
         public void complete() {
             completed = true;
         }
-    };
 
-    private Thread writer(ClientStream client) {
-        Thread t = new Thread(() -> client.run(heldSink, clock, Duration.ofSeconds(15), Duration.ofMillis(10)));
-        t.setDaemon(true);
-        t.start();
-        return t;
+        /** What the client read: "type:id" per event, "comment:text" per comment. */
+        List<String> read() {
+            List<String> events = new ArrayList<>();
+            Matcher m = FRAME.matcher(flushed.toString(StandardCharsets.UTF_8));
+            while (m.find()) {
+                events.add(m.group(3) != null ? "comment:" + m.group(3) : m.group(2) + ":" + m.group(1));
+            }
+            return events;
+        }
+    }
+
+    private final List<ClientStream> closed = new ArrayList<>();
+
+    private StreamWriter writer(ClientStream client, FakeResponse response) {
+        StreamWriter writer = new StreamWriter(client, response, writers, clock, () -> closed.add(client));
+        writer.writable(); // the container's first call
+        return writer;
+    }
+
+    private void runPool() {
+        while (!pool.isEmpty()) {
+            pool.poll().run();
+        }
     }
 
     private static StreamEvent quote(long id, int conId) {
@@ -62,71 +93,107 @@ class ClientStreamTest {
     }
 
     @Test
-    void quotesForASlowClientAreConflatedToTheLatestPerContract() throws Exception {
+    void quotesForAClientThatReadsNothingAreConflatedToTheLatestPerContract() {
         ClientStream client = new ClientStream("k", Set.of("quotes:1", "quotes:2"), 10);
-        Thread writer = writer(client);
+        FakeResponse response = new FakeResponse();
+        StreamWriter writer = writer(client, response);
         client.offer(quote(1, 1));
-        Eventually.await("writer held on the first write", WAIT, () -> written.size() == 1);
-        long started = System.nanoTime();
-        for (long id = 2; id <= 10_000; id++) {
+        runPool();
+        assertThat(response.read()).containsExactly("quote:1");
+        response.ready = false; // the client stops reading
+        client.offer(quote(2, 2));
+        runPool();
+        for (long id = 3; id <= 10_000; id++) {
             client.offer(quote(id, id % 2 == 0 ? 1 : 2));
         }
-        assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started))
-                .as("publishers never wait")
-                .isLessThan(2_000);
+        assertThat(pool).as("a stalled stream is not scheduled").isEmpty();
         assertThat(client.pending()).isEqualTo(2);
-        release.countDown();
-        Eventually.await("latest of each written", WAIT, () -> written.size() == 3);
-        assertThat(written).containsExactly("quote:1", "quote:9999", "quote:10000");
+        response.ready = true;
+        writer.writable(); // the client reads again
+        runPool();
+        assertThat(response.read()).containsExactly("quote:1", "quote:9999", "quote:10000");
         client.end(null, true);
-        writer.join(2_000);
-        assertThat(completed).isTrue();
+        runPool();
+        assertThat(response.completed).isTrue();
+        assertThat(closed).containsExactly(client);
     }
 
     @Test
-    void aClientThatFallsTooFarBehindGetsOnlyTheFinalEventSayingWhy() throws Exception {
+    void aClientThatFallsTooFarBehindGetsOnlyTheFinalEventSayingWhy() {
         ClientStream client = new ClientStream("k", Set.of("positions"), 3);
         StreamEvent end = new StreamEvent(99, "end", null, "{\"reason\":\"slow-client\"}");
         client.onOverflow(() -> client.end(end, true));
-        Thread writer = writer(client);
+        FakeResponse response = new FakeResponse();
+        StreamWriter writer = writer(client, response);
         client.offer(new StreamEvent(1, "positions", "positions", "{}"));
-        Eventually.await("writer held", WAIT, () -> written.size() == 1);
+        runPool();
+        response.ready = false;
         for (long id = 2; id <= 10; id++) {
             client.offer(new StreamEvent(id, "positions", "positions", "{}"));
         }
+        runPool();
         assertThat(client.ending()).isTrue();
         assertThat(client.pending()).isZero();
-        release.countDown();
-        writer.join(5_000);
-        assertThat(written).containsExactly("positions:1", "end:99");
-        assertThat(completed).isTrue();
+        assertThat(response.completed).isFalse();
+        response.ready = true;
+        writer.writable();
+        runPool();
+        assertThat(response.read()).containsExactly("positions:1", "end:99");
+        assertThat(response.completed).isTrue();
+        assertThat(closed).containsExactly(client);
     }
 
     @Test
-    void aSnapshotIsTheFirstEventOfItsTopic() throws Exception {
+    void aSnapshotIsTheFirstEventOfItsTopicAndWhatWaitsGoesOutAsOneWrite() {
         ClientStream client = new ClientStream("k", Set.of("quotes:1", "positions"), 10);
         client.offer(quote(5, 1));
         client.offer(new StreamEvent(6, "positions", "positions", "{}"));
         client.offerSnapshot(new StreamEvent(7, "quote", "quotes:1", "{\"snapshot\":true}"));
         client.offer(quote(8, 1));
-        release.countDown();
-        Thread writer = writer(client);
-        Eventually.await("written", WAIT, () -> written.size() == 3);
-        assertThat(written).containsExactly("positions:6", "quote:7", "quote:8"); // the quote older than 7 went
-        client.end(null, true);
-        writer.join(2_000);
+        FakeResponse response = new FakeResponse();
+        writer(client, response);
+        runPool();
+        assertThat(response.read()).containsExactly("positions:6", "quote:7", "quote:8"); // the quote older than 7 went
+        assertThat(response.writes).isEqualTo(1);
+        assertThat(response.flushed.toString(StandardCharsets.UTF_8))
+                .startsWith("id:6\nevent:positions\ndata:{}\n\nid:7\nevent:quote\ndata:{\"snapshot\":true}\n\n");
     }
 
     @Test
-    void silenceBringsAHeartbeatComment() throws Exception {
+    void silenceBringsAHeartbeatComment() {
         ClientStream client = new ClientStream("k", Set.of("status"), 3);
-        release.countDown();
-        Thread writer = writer(client);
-        Eventually.await("heartbeat", WAIT, () -> {
-            clock.advance(Duration.ofSeconds(16));
-            return written.contains("comment:heartbeat");
-        });
-        client.end(null, true);
-        writer.join(2_000);
+        FakeResponse response = new FakeResponse();
+        writer(client, response);
+        client.heartbeatIfIdle(clock.instant(), Duration.ofSeconds(15));
+        clock.advance(Duration.ofSeconds(14));
+        client.heartbeatIfIdle(clock.instant(), Duration.ofSeconds(15));
+        runPool();
+        assertThat(response.read()).isEmpty();
+        clock.advance(Duration.ofSeconds(1));
+        client.heartbeatIfIdle(clock.instant(), Duration.ofSeconds(15));
+        runPool();
+        assertThat(response.read()).containsExactly("comment:heartbeat");
+    }
+
+    @Test
+    void aStalledStreamLeavesThePoolToTheOthersAndEndsWhenTheContainerEndsIt() {
+        ClientStream silent = new ClientStream("k", Set.of("quotes:1"), 3);
+        ClientStream reading = new ClientStream("k", Set.of("quotes:1"), 3);
+        FakeResponse stalled = new FakeResponse();
+        stalled.ready = false;
+        StreamWriter silentWriter = writer(silent, stalled);
+        FakeResponse open = new FakeResponse();
+        writer(reading, open);
+        for (long id = 1; id <= 3; id++) {
+            silent.offer(quote(id, 1));
+            reading.offer(quote(id, 1));
+            runPool();
+        }
+        assertThat(open.read()).containsExactly("quote:1", "quote:2", "quote:3");
+        assertThat(stalled.writes).isZero();
+        silentWriter.gone(); // the container's write timeout ended it
+        assertThat(silent.ending()).isTrue();
+        assertThat(stalled.completed).as("not completed twice").isFalse();
+        assertThat(closed).containsExactly(silent);
     }
 }
