@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Service;
 
 /**
@@ -22,6 +23,14 @@ public class AccountService {
 
     private final TwsClient connection;
     private final AccountStreams streams;
+
+    /**
+     * The last positions view per filter ("" = every account, else a known account's code), with the snapshot it
+     * was made from: the view is made once per change of the positions, not once per read.
+     */
+    private final Map<String, PositionsView> positionViews = new ConcurrentHashMap<>();
+
+    private record PositionsView(LiveTable.Snapshot<Position> source, PositionsResponse response) {}
 
     AccountService(TwsClient connection, AccountStreams streams) {
         this.connection = connection;
@@ -97,18 +106,26 @@ public class AccountService {
                 snapshot.resyncing());
     }
 
+    /** The same instance for as long as the positions (and their state) have not changed. */
     public PositionsResponse positions(Optional<AccountId> account) {
         account.ifPresent(this::requireKnown);
         LiveTable.Snapshot<Position> snapshot = streams.positions();
         if (!snapshot.synced()) {
             throw notSynced("positions have not been downloaded from TWS yet", Duration.ofSeconds(1));
         }
+        String filter = account.map(AccountId::value).orElse("");
+        PositionsView last = positionViews.get(filter);
+        if (last != null && last.source() == snapshot) {
+            return last.response();
+        }
         List<PositionView> rows = snapshot.rows().stream()
-                .filter(p ->
-                        account.isEmpty() || p.account().equals(account.get().value()))
+                .filter(p -> filter.isEmpty() || p.account().equals(filter))
                 .map(AccountViews::position)
                 .toList();
-        return new PositionsResponse(rows, snapshot.asOf(), snapshot.stale(), snapshot.resyncing());
+        PositionsResponse response =
+                new PositionsResponse(rows, snapshot.asOf(), snapshot.stale(), snapshot.resyncing());
+        positionViews.put(filter, new PositionsView(snapshot, response));
+        return response;
     }
 
     private void requireKnown(AccountId account) {

@@ -12,6 +12,10 @@ import java.util.Map;
  * replace the served table only when TWS says the download is complete. Until then readers keep getting the
  * previous rows, flagged stale and resyncing, and never a mix of old and new rows. Thread-safe.
  *
+ * <p>A snapshot is made once per change and handed to every reader until the next change: reads outnumber
+ * updates by far, and a reader can tell by identity that nothing changed (the positions endpoint serialises its
+ * answer once per snapshot).
+ *
  * @param <K> row key (e.g. account + conId)
  * @param <V> row
  */
@@ -26,6 +30,8 @@ final class LiveTable<K, V> {
     private Instant asOf;
     private boolean synced;
     private boolean streaming;
+    /** The snapshot of the current state; null after any change, made again by the next reader. */
+    private Snapshot<V> current;
 
     LiveTable(Clock clock) {
         this.clock = clock;
@@ -33,11 +39,13 @@ final class LiveTable<K, V> {
 
     /** The stream was (re)sent to TWS: collect a fresh download. */
     synchronized void restart() {
+        current = null;
         pending = new LinkedHashMap<>();
         streaming = true;
     }
 
     synchronized void put(K key, V row) {
+        current = null;
         if (pending != null) {
             pending.put(key, row);
         } else {
@@ -47,6 +55,7 @@ final class LiveTable<K, V> {
     }
 
     synchronized void remove(K key) {
+        current = null;
         if (pending != null) {
             pending.remove(key);
         } else if (live.remove(key) != null) {
@@ -56,6 +65,7 @@ final class LiveTable<K, V> {
 
     /** TWS finished the download (positionEnd, accountSummaryEnd, accountDownloadEnd). */
     synchronized void commit() {
+        current = null;
         if (pending != null) {
             live = pending;
             pending = null;
@@ -66,17 +76,20 @@ final class LiveTable<K, V> {
 
     /** The socket is gone: updates stopped and a partial download is dropped (a new one starts on reconnect). */
     synchronized void interrupted() {
+        current = null;
         streaming = false;
         pending = null;
     }
 
     /** Updates paused without losing the stream (1100: TWS lost IB's servers); a download in progress is kept. */
     synchronized void paused() {
+        current = null;
         streaming = false;
     }
 
     /** Updates flow again without a new download (1102: connectivity restored, data maintained). */
     synchronized void resumed() {
+        current = null;
         if (synced || pending != null) {
             streaming = true;
         }
@@ -84,6 +97,7 @@ final class LiveTable<K, V> {
 
     /** TWS says the data is current as of now (accountUpdateTime) without changing a row. */
     synchronized void touch() {
+        current = null;
         if (pending == null && synced) {
             asOf = clock.instant();
         }
@@ -94,7 +108,10 @@ final class LiveTable<K, V> {
     }
 
     synchronized Snapshot<V> snapshot() {
-        boolean resyncing = pending != null;
-        return new Snapshot<>(List.copyOf(live.values()), asOf, synced, !streaming || resyncing, resyncing);
+        if (current == null) {
+            boolean resyncing = pending != null;
+            current = new Snapshot<>(List.copyOf(live.values()), asOf, synced, !streaming || resyncing, resyncing);
+        }
+        return current;
     }
 }

@@ -1,5 +1,6 @@
 package io.tradergateway.account;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
@@ -20,6 +21,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The account and position endpoints over MockMvc, without TWS or the simulator: account codes are parsed at
@@ -33,6 +35,9 @@ class AccountControllersSliceTest {
 
     @Autowired
     MockMvc mvc;
+
+    @Autowired
+    JsonMapper json;
 
     @MockitoBean
     AccountService accounts;
@@ -85,5 +90,40 @@ class AccountControllersSliceTest {
                 .andExpect(header().string("Retry-After", "2"))
                 .andExpect(jsonPath("$.type").value("urn:trader-gateway:problem:account-data-not-synced"))
                 .andExpect(jsonPath("$.detail").value("portfolio not downloaded; retry later"));
+    }
+
+    @Test
+    void positionsCarryAnETagAndAnUnchangedViewIsNotModified() throws Exception {
+        PositionsResponse view = new PositionsResponse(List.of(), AS_OF, false, false);
+        when(accounts.positions(Optional.empty())).thenReturn(view);
+        String body = mvc.perform(get("/api/v1/positions"))
+                .andExpect(status().isOk())
+                .andExpect(content().contentType("application/json"))
+                .andExpect(header().string("Content-Length", String.valueOf(json.writeValueAsBytes(view).length)))
+                .andExpect(header().string("ETag", org.hamcrest.Matchers.matchesPattern("\"[0-9a-f]{32}\"")))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(body).isEqualTo(json.writeValueAsString(view));
+        String etag =
+                mvc.perform(get("/api/v1/positions")).andReturn().getResponse().getHeader("ETag");
+
+        mvc.perform(get("/api/v1/positions").header("If-None-Match", etag))
+                .andExpect(status().isNotModified())
+                .andExpect(header().string("ETag", etag))
+                .andExpect(content().string(""));
+
+        when(accounts.positions(Optional.empty()))
+                .thenReturn(new PositionsResponse(List.of(), AS_OF.plusSeconds(1), false, false));
+        mvc.perform(get("/api/v1/positions").header("If-None-Match", etag))
+                .andExpect(status().isOk())
+                .andExpect(header().string("ETag", org.hamcrest.Matchers.not(etag)))
+                .andExpect(jsonPath("$.asOf").value("2026-11-26T15:00:01Z"));
+    }
+
+    @Test
+    void anAcceptThatExcludesJsonIsStill406() throws Exception {
+        mvc.perform(get("/api/v1/positions").header("Accept", "text/csv")).andExpect(status().isNotAcceptable());
+        verifyNoInteractions(accounts);
     }
 }

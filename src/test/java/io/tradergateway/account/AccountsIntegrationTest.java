@@ -216,6 +216,44 @@ class AccountsIntegrationTest {
     }
 
     @Test
+    void unchangedPositionsAreNotModifiedAndAChangeAtTwsGetsANewETagAtOnce() {
+        HttpResponse<String> first = http.get("/api/v1/positions");
+        String etag = first.headers().firstValue("ETag").orElseThrow();
+        assertThat(http.get("/api/v1/positions").headers().firstValue("ETag")).hasValue(etag);
+        assertThat(http.get("/api/v1/positions", "If-None-Match", etag).statusCode())
+                .isEqualTo(304);
+
+        Position msft = simulator.positions(FIRST).stream()
+                .filter(p -> p.conId() == 272093)
+                .findFirst()
+                .orElseThrow();
+        BigDecimal moved = msft.position().add(BigDecimal.ONE);
+        simulator.setPosition(FIRST, 272093, moved, BigDecimal.valueOf(msft.averageCost()));
+        try {
+            Eventually.await("the moved position served", WAIT, () -> {
+                HttpResponse<String> r = http.get("/api/v1/positions", "If-None-Match", etag);
+                return r.statusCode() == 200
+                        && !r.headers().firstValue("ETag").orElseThrow().equals(etag)
+                        && find(
+                                                json(r).get("positions"),
+                                                p -> p.get("accountId")
+                                                                .asString()
+                                                                .equals(FIRST)
+                                                        && p.get("contract")
+                                                                        .get("conId")
+                                                                        .asInt()
+                                                                == 272093)
+                                        .get("position")
+                                        .decimalValue()
+                                        .compareTo(moved)
+                                == 0;
+            });
+        } finally {
+            simulator.setPosition(FIRST, 272093, msft.position(), BigDecimal.valueOf(msft.averageCost()));
+        }
+    }
+
+    @Test
     void portfolioOfBothAccountsMatchesTheBookWithOneAccountUpdatesStreamAtATime() {
         for (String account : List.of(FIRST, SECOND)) {
             JsonNode body = livePortfolio(account);

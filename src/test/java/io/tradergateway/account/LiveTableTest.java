@@ -77,4 +77,32 @@ class LiveTableTest {
         assertThat(table.snapshot().stale()).isFalse();
         assertThat(table.snapshot().rows()).containsExactly("1");
     }
+
+    @Test
+    void readersShareOneSnapshotUntilSomethingChanges() {
+        table.restart();
+        table.put("a", "1");
+        table.commit();
+        LiveTable.Snapshot<String> first = table.snapshot();
+        assertThat(table.snapshot()).isSameAs(first);
+
+        table.put("b", "2");
+        LiveTable.Snapshot<String> afterPut = table.snapshot();
+        assertThat(afterPut).isNotSameAs(first);
+        assertThat(afterPut.rows()).containsExactly("1", "2");
+        assertThat(first.rows()).containsExactly("1");
+
+        table.paused();
+        assertThat(table.snapshot()).isNotSameAs(afterPut);
+        assertThat(table.snapshot().stale()).isTrue();
+        LiveTable.Snapshot<String> paused = table.snapshot();
+        table.resumed();
+        assertThat(table.snapshot()).isNotSameAs(paused);
+        assertThat(table.snapshot().stale()).isFalse();
+
+        LiveTable.Snapshot<String> beforeTouch = table.snapshot();
+        clock.advance(Duration.ofSeconds(1));
+        table.touch();
+        assertThat(table.snapshot().asOf()).isAfter(beforeTouch.asOf());
+    }
 }

@@ -109,6 +109,39 @@ class ApiKeyIntegrationTest {
         }
     }
 
+    /**
+     * What every authenticated read still goes through after the request path was slimmed (README "Benchmarks"):
+     * the security headers, no session, the X-Broker stamp, and its {@code http.server.requests} timer.
+     */
+    @Test
+    void anAuthenticatedReadIsStatelessCarriesTheSecurityHeadersAndIsTimed() {
+        Http http = new Http(port);
+        awaitReady();
+        Eventually.await(
+                "positions synced",
+                Duration.ofSeconds(15),
+                () -> http.get("/api/v1/positions", "X-API-Key", "first-secret-key")
+                                .statusCode()
+                        == 200);
+        HttpResponse<String> read = http.get("/api/v1/positions", "X-API-Key", "first-secret-key");
+        assertThat(read.statusCode()).isEqualTo(200);
+        assertThat(read.headers().firstValue("Set-Cookie")).isEmpty();
+        assertThat(read.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(read.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+        assertThat(read.headers().firstValue("Cache-Control")).hasValue("no-store");
+        assertThat(read.headers().firstValue("X-Broker")).hasValue("simulator");
+        assertThat(read.headers().firstValue("Content-Length"))
+                .hasValue(String.valueOf(read.body().length()));
+
+        assertThat(http.get("/api/v1/positions").statusCode()).isEqualTo(401);
+        String metrics = http.get("/actuator/prometheus").body();
+        assertThat(metrics)
+                .containsPattern(
+                        "http_server_requests_seconds_count\\{[^}]*status=\"200\"[^}]*uri=\"/api/v1/positions\"")
+                .containsPattern("http_server_requests_seconds_count\\{[^}]*status=\"401\"")
+                .doesNotContain("http_server_requests_active");
+    }
+
     private void awaitReady() {
         Eventually.await(
                 "TWS session READY", Duration.ofSeconds(15), () -> connection.state() == ConnectionState.READY);

@@ -8,11 +8,14 @@ import io.tradergateway.tws.ConnectionState;
 import io.tradergateway.tws.TwsConnectionManager;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import org.apache.coyote.http11.AbstractHttp11Protocol;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.tomcat.TomcatWebServer;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.test.context.ActiveProfiles;
 
 /** The whole app in profile sim: HTTP in, real socket to the embedded simulator, JSON out. */
@@ -25,6 +28,9 @@ class SimulatorModeIntegrationTest {
 
     @Autowired
     TwsConnectionManager connection;
+
+    @Autowired
+    WebServerApplicationContext web;
 
     Http http;
 
@@ -44,6 +50,20 @@ class SimulatorModeIntegrationTest {
         assertThat(response.body()).contains("\"accountId\":\"DU1111111\"", "\"accountId\":\"DU2222222\"");
         assertThat(response.headers().firstValue("Cache-Control"))
                 .hasValueSatisfying(v -> assertThat(v).contains("no-store"));
+    }
+
+    /** The sizes README "Threads and pools" states are the ones the running connector has. */
+    @Test
+    void tomcatRunsWithThePoolSizesInConfig() {
+        var tomcat = (TomcatWebServer) web.getWebServer();
+        var protocol =
+                (AbstractHttp11Protocol<?>) tomcat.getTomcat().getConnector().getProtocolHandler();
+        assertThat(protocol.getMaxThreads()).isEqualTo(150);
+        assertThat(protocol.getMinSpareThreads()).isEqualTo(4);
+        assertThat(protocol.getMaxConnections()).isEqualTo(2000);
+        assertThat(protocol.getAcceptCount()).isEqualTo(100);
+        assertThat(protocol.getMaxKeepAliveRequests()).isEqualTo(1000);
+        assertThat(protocol.getConnectionTimeout()).isEqualTo(10_000);
     }
 
     @Test
