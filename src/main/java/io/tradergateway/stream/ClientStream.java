@@ -153,10 +153,10 @@ final class ClientStream {
         onPending.run();
     }
 
-    /** Whether the writer has something to take. */
+    /** Whether the writer has something to take (an ending stream has: its end). */
     boolean hasWork() {
         synchronized (lock) {
-            return !queued.isEmpty() || !conflated.isEmpty() || heartbeatDue || (ending && !finalTaken);
+            return !queued.isEmpty() || !conflated.isEmpty() || heartbeatDue || ending;
         }
     }
 

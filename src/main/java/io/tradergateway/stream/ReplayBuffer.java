@@ -3,6 +3,7 @@ package io.tradergateway.stream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Event ids and the most recent events of every topic, for Last-Event-ID resume: a fixed ring, so memory is bounded
@@ -23,7 +24,15 @@ final class ReplayBuffer {
 
     /** A new event, kept for replay. */
     synchronized StreamEvent append(String type, String topic, String data) {
-        StreamEvent event = new StreamEvent(++lastId, type, topic, data);
+        return keep(new StreamEvent(++lastId, type, topic, data));
+    }
+
+    /** A new event rendered when first written (its value must not change), kept for replay. */
+    synchronized StreamEvent append(String type, String topic, Supplier<String> data) {
+        return keep(new StreamEvent(++lastId, type, topic, data));
+    }
+
+    private StreamEvent keep(StreamEvent event) {
         int slot = (int) (count++ % ring.length);
         if (ring[slot] != null) {
             evictedUpTo = ring[slot].id();

@@ -1,19 +1,22 @@
 package io.tradergateway.stream;
 
 import java.nio.charset.StandardCharsets;
+import java.util.function.Supplier;
 
 /**
  * One event as every client receives it, serialized once: {@code id} (increasing over the whole gateway run), the
  * SSE event type, {@code data} (a JSON object {@code {"topic":..., "snapshot":..., "data":...}}) and its SSE frame
- * bytes, rendered once when the event is made and shared by every client of its topic.
+ * bytes, shared by every client of its topic. A quote's data is rendered when a writer first takes it (once, for all
+ * its clients), so the quotes that conflation drops before anyone reads them are never serialized.
  */
 public final class StreamEvent {
 
     private final long id;
     private final String type;
     private final String topic;
-    private final String data;
-    private final byte[] frame;
+    private Supplier<String> render; // until rendered
+    private volatile String data;
+    private volatile byte[] frame;
 
     /**
      * @param topic the topic key, or null for stream-level events (reset, end)
@@ -23,7 +26,14 @@ public final class StreamEvent {
         this.type = type;
         this.topic = topic;
         this.data = data;
-        this.frame = ("id:" + id + "\nevent:" + type + "\ndata:" + data + "\n\n").getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** An event whose data is rendered on first use by {@code render} (of an immutable value). */
+    StreamEvent(long id, String type, String topic, Supplier<String> render) {
+        this.id = id;
+        this.type = type;
+        this.topic = topic;
+        this.render = render;
     }
 
     public long id() {
@@ -39,12 +49,27 @@ public final class StreamEvent {
     }
 
     public String data() {
-        return data;
+        String rendered = data;
+        if (rendered == null) {
+            synchronized (this) {
+                if (data == null) {
+                    data = render.get();
+                    render = null;
+                }
+                rendered = data;
+            }
+        }
+        return rendered;
     }
 
     /** The SSE wire form (id, event and data lines, then a blank line), UTF-8; callers must not change it. */
     byte[] frame() {
-        return frame;
+        byte[] bytes = frame;
+        if (bytes == null) {
+            bytes = ("id:" + id + "\nevent:" + type + "\ndata:" + data() + "\n\n").getBytes(StandardCharsets.UTF_8);
+            frame = bytes; // two writers may both build it: the same bytes
+        }
+        return bytes;
     }
 
     boolean conflatable() {

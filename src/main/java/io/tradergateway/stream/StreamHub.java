@@ -196,9 +196,15 @@ public class StreamHub implements SmartLifecycle {
         }
     }
 
-    /** A pushed value: one event, kept for replay, offered to every follower (never blocks). */
+    /**
+     * A pushed value: one event, kept for replay, offered to every follower (never blocks). A quote (an immutable
+     * value) is rendered only when a writer takes it: most are conflated away before any client reads them.
+     */
     private void publish(Feed feed, Object value) {
-        StreamEvent event = buffer.append(feed.topic.eventType(), feed.topic.key(), envelope(feed.topic, false, value));
+        String type = feed.topic.eventType();
+        StreamEvent event = "quote".equals(type)
+                ? buffer.append(type, feed.topic.key(), () -> envelope(feed.topic, false, value))
+                : buffer.append(type, feed.topic.key(), envelope(feed.topic, false, value));
         for (ClientStream client : feed.followers) {
             client.offer(event);
         }

@@ -101,6 +101,9 @@ final class StreamWriter implements Runnable {
             if (unflushed) {
                 out.flush();
                 unflushed = false;
+                if (!client.hasWork()) {
+                    return; // no need to ask the response again
+                }
                 continue;
             }
             ClientStream.Batch batch = client.drain(clock.instant());

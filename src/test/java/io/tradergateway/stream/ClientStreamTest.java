@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -195,5 +196,31 @@ class ClientStreamTest {
         assertThat(silent.ending()).isTrue();
         assertThat(stalled.completed).as("not completed twice").isFalse();
         assertThat(closed).containsExactly(silent);
+    }
+
+    @Test
+    void aQuoteIsRenderedOnceForAllItsClientsAndNotAtAllWhenConflatedAway() {
+        AtomicInteger renders = new AtomicInteger();
+        List<ClientStream> clients = new ArrayList<>();
+        List<FakeResponse> responses = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            ClientStream client = new ClientStream("k", Set.of("quotes:1"), 3);
+            FakeResponse response = new FakeResponse();
+            writer(client, response);
+            clients.add(client);
+            responses.add(response);
+        }
+        for (long id = 1; id <= 5; id++) {
+            long at = id;
+            StreamEvent event = new StreamEvent(id, "quote", "quotes:1", () -> {
+                renders.incrementAndGet();
+                return "{\"n\":" + at + "}";
+            });
+            clients.forEach(c -> c.offer(event));
+        }
+        runPool();
+        assertThat(responses).allSatisfy(r -> assertThat(r.read()).containsExactly("quote:5"));
+        assertThat(responses.get(0).flushed.toString(StandardCharsets.UTF_8)).contains("data:{\"n\":5}");
+        assertThat(renders).as("only the latest, once").hasValue(1);
     }
 }

@@ -95,9 +95,12 @@ class StreamIntegrationTest extends StreamTestBase {
                         .isTrue());
         simulator.setPosition("DU2222222", 900000001, new BigDecimal("1"), new BigDecimal("5500")); // a new holding
         try {
-            clock.advance(Duration.ofSeconds(2));
+            // polls compare on the clock: it moves until the change (a TWS round trip away) has been polled
             Event positions = client.await(
-                    WAIT, e -> e.type().equals("positions") && e.data().contains("900000001"));
+                    WAIT,
+                    Duration.ofMillis(200),
+                    () -> clock.advance(Duration.ofSeconds(1)),
+                    e -> e.type().equals("positions") && e.data().contains("900000001"));
             assertThat(data(positions).get("snapshot").asBoolean()).isFalse();
         } finally {
             simulator.setPosition("DU2222222", 900000001, BigDecimal.ZERO, BigDecimal.ZERO);

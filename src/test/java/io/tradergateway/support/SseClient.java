@@ -111,6 +111,32 @@ public final class SseClient implements AutoCloseable {
         }
     }
 
+    /**
+     * Skips events until one matches, running {@code meanwhile} (e.g. moving a test clock) before each wait of
+     * {@code every}, failing after {@code timeout}: for events that come only once time has moved far enough.
+     */
+    public Event await(Duration timeout, Duration every, Runnable meanwhile, Predicate<Event> wanted) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            meanwhile.run();
+            long until = System.nanoTime() + every.toNanos();
+            try {
+                for (Event event = events.poll(every.toMillis(), TimeUnit.MILLISECONDS);
+                        event != null;
+                        event = events.poll(Math.max(0, until - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+                    seen.add(event);
+                    if (wanted.test(event)) {
+                        return event;
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted", e);
+            }
+        }
+        throw new AssertionError("no matching event within " + timeout.toMillis() + " ms; seen so far: " + seen);
+    }
+
     private void read() {
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
             String id = null;
