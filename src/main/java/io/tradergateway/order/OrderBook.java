@@ -111,6 +111,8 @@ final class OrderBook {
                 o.contract = m.contract();
                 o.order = m.order();
                 o.restored = false;
+            } else if (o.contract.symbol().isBlank() && m.contract().conId() == o.contract.conId()) {
+                o.contract = m.contract(); // placed by conId alone: TWS's openOrder names the contract
             }
             if (!m.state().warningText().isBlank()) {
                 o.warning = m.state().warningText();

@@ -1,12 +1,16 @@
 package io.tradergateway.order;
 
 import io.tradergateway.tws.TwsClient;
+import io.tradergateway.tws.TwsRequest;
 import io.tradergateway.tws.TwsUnavailableException;
 import io.tradergateway.tws.wire.CancelOrder;
+import io.tradergateway.tws.wire.ErrorCodes;
 import io.tradergateway.tws.wire.ErrorMessage;
+import io.tradergateway.tws.wire.NextValidId;
 import io.tradergateway.tws.wire.Order;
 import io.tradergateway.tws.wire.PlaceOrder;
 import io.tradergateway.tws.wire.ReqGlobalCancel;
+import io.tradergateway.tws.wire.ReqIds;
 import io.tradergateway.tws.wire.ServerMessage;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -16,12 +20,16 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The order commands: place (idempotent by key, journaled before sending), preview (what-if), modify, cancel,
  * cancel all. Every command is checked by the {@link OrderGuards} first and written to the audit trail.
  */
 public class OrderService {
+
+    private static final Logger log = LoggerFactory.getLogger(OrderService.class);
 
     /** What a placement answered: a new order (201), an existing one for the same key (200), or still open (202). */
     public enum Outcome {
@@ -160,6 +168,9 @@ public class OrderService {
             return new Placed(parent.view(), Outcome.CREATED);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof OrderException refused) {
+                if (orders.stream().anyMatch(o -> o.ibCode != null && o.ibCode == ErrorCodes.DUPLICATE_ORDER_ID)) {
+                    resyncOrderIds();
+                }
                 throw refused;
             }
             return new Placed(parent.view(), Outcome.ACCEPTED); // outcome unknown: 202, reconciled later
@@ -168,6 +179,24 @@ public class OrderService {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new Placed(parent.view(), Outcome.ACCEPTED);
+        }
+    }
+
+    /**
+     * TWS refused an order id as used already (103: another application under this client id, or ids TWS kept that
+     * the gateway did not know of): TWS's next valid id (reqIds) is fetched before the refusal is answered, so the
+     * next order gets an id TWS takes; the answer moves the session's counter forward. Bounded by the ack timeout.
+     */
+    private void resyncOrderIds() {
+        try {
+            var ids = TwsRequest.answeredBy("reqIds", new ReqIds(1), NextValidId.class, settings.ackTimeout());
+            awaits.get(tws.request(ids), awaits.deadline(settings.ackTimeout()));
+        } catch (ExecutionException | TimeoutException | RuntimeException e) {
+            log.warn(
+                    "order ids: reqIds after error 103 not answered ({}); the next order may collide again",
+                    e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -124,7 +124,7 @@ public final class SimOrders {
         SimOrderRules.Rejection rejection = faults.takeRejection();
         SimContract contract = SimOrderRules.resolve(place.contract());
         if (rejection == null) {
-            rejection = SimOrderRules.admit(place, existing, highestId.getOrDefault(clientId, 0), contract, accounts);
+            rejection = SimOrderRules.admit(place, existing, faults.used(highestId, clientId, id), contract, accounts);
         }
         if (rejection != null) {
             session.error(id, rejection.code(), rejection.text());

@@ -162,7 +162,10 @@ final class SimSession implements Runnable {
             log.trace("simulator: client {} market data request {}", clientId, request);
         } else if (simulator.orders().handle(this, request)) {
             if (request instanceof io.tradergateway.tws.wire.PlaceOrder place) {
-                simulator.sessions().orderIdUsed(place.orderId());
+                simulator
+                        .sessions()
+                        .orderIdUsed(Math.max(
+                                place.orderId(), simulator.orders().faults().takenUpTo()));
             }
         } else if (simulator.accountStreams().handle(this, request)) {
             log.trace("simulator: client {} account stream request {}", clientId, request);

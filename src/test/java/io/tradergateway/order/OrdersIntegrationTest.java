@@ -14,6 +14,7 @@ import io.tradergateway.tws.wire.NextValidId;
 import io.tradergateway.tws.wire.Order;
 import io.tradergateway.tws.wire.OrderStatus;
 import io.tradergateway.tws.wire.PlaceOrder;
+import io.tradergateway.tws.wire.ReqIds;
 import io.tradergateway.tws.wire.ServerVersions;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -510,6 +511,46 @@ class OrdersIntegrationTest {
         assertProblem(refused, status, type, code);
         assertThat(refused.body().path("detail").asText()).isEqualTo(text); // IB's reason, as TWS gave it
         assertThat(sentWithRef(key)).isEqualTo(1);
+    }
+
+    /**
+     * 103: the id was used already under this client id (another application, ids TWS kept that the gateway did not
+     * know of). The refusal is answered as before, but first the gateway asks TWS for its next valid id (reqIds), so
+     * the next order does not collide again: without that it would take the next id, also taken.
+     */
+    @Test
+    void anOrderIdTwsSaysIsTakenIs409AndTheNextOrderGetsAnIdPastTheTakenOnes() {
+        int reqIds = simulator.received(ReqIds.class).size();
+        simulator.orders().faults().idsTakenElsewhere(5);
+
+        OrderApi.Answer refused = api.place("taken-1", limitOrder("100"));
+
+        assertProblem(refused, 409, "duplicate-order-id", 103);
+        assertThat(simulator.received(ReqIds.class)).hasSize(reqIds + 1);
+        int refusedId = simulator.received(PlaceOrder.class).stream()
+                .filter(p -> p.order().orderRef().equals("taken-1"))
+                .findFirst()
+                .orElseThrow()
+                .orderId();
+        OrderApi.Answer next = api.place("taken-2", limitOrder("100"));
+        assertThat(next.status()).as(next.text()).isEqualTo(201);
+        assertThat(next.body().path("id").asInt()).as("past the five taken ids").isGreaterThan(refusedId + 4);
+    }
+
+    /** An order given by conId alone answers the contract's symbol, from the contract TWS's openOrder names. */
+    @Test
+    void anOrderPlacedByConIdAloneAnswersItsSymbol() {
+        OrderApi.Answer placed = api.place("by-conid-1", limitOrder("100"));
+
+        assertThat(placed.status()).as(placed.text()).isEqualTo(201);
+        assertThat(placed.body().path("conId").asInt()).isEqualTo(265598);
+        assertThat(placed.body().path("symbol").asText()).isEqualTo("AAPL");
+        int id = placed.body().path("id").asInt();
+        assertThat(api.get("/api/v1/orders/" + id).body().path("symbol").asText())
+                .isEqualTo("AAPL");
+        OrderApi.Answer changed = api.send("PATCH", "/api/v1/orders/" + id, "{\"limitPrice\":101}");
+        assertThat(changed.status()).as("modified with the contract TWS named").isEqualTo(200);
+        assertThat(changed.body().path("symbol").asText()).isEqualTo("AAPL");
     }
 
     @Test
