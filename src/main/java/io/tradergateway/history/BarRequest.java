@@ -38,4 +38,15 @@ record BarRequest(
     boolean isFinal(Instant now) {
         return end != null && !end.plusSeconds(barSize.seconds()).isAfter(now);
     }
+
+    /**
+     * The most bars the answer can carry: one per bar length of the requested duration (calendar months and years
+     * counted as they fall before {@code end}), plus one. What a download budgets for the answer before it arrives.
+     */
+    long maxBars() {
+        long span = end == null
+                ? duration.seconds()
+                : end.getEpochSecond() - duration.before(end).getEpochSecond();
+        return Math.max(span, duration.seconds()) / barSize.seconds() + 1;
+    }
 }

@@ -91,9 +91,10 @@ class HistoryConfiguration {
     StoredHistory storedHistory(
             BarStore barStore,
             ExecutorService historyStoreWriter,
+            HistoryProperties settings,
             @org.springframework.beans.factory.annotation.Value("${gateway.history.store-answers:true}")
                     boolean storeAnswers) {
-        return new StoredHistory(barStore, historyStoreWriter, storeAnswers);
+        return new StoredHistory(barStore, historyStoreWriter, storeAnswers, settings.storeQueueMaxBars());
     }
 
     /** Wakes the pacer on a timer thread, keeping only the earliest wake-up pending. */

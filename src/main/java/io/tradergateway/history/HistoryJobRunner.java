@@ -102,9 +102,10 @@ class HistoryJobRunner {
         jobs.finish(jobId, conId, "DONE", clock.instant());
     }
 
+    /** One chunk, not cached: the store keeps it. */
     private List<HistoryBar> fetch(HistoryPlan.Chunk chunk, ZoneId zone) {
         try {
-            List<HistoryBar> bars = history.fetch(chunk.request(), zone, false)
+            List<HistoryBar> bars = history.fetch(chunk.request(), zone, false, false)
                     .get(settings.timeout().plus(settings.pacing().maxWait()).toMillis() * 20, TimeUnit.MILLISECONDS);
             return bars.stream().filter(b -> chunk.keeps(b.time())).toList();
         } catch (ExecutionException e) {

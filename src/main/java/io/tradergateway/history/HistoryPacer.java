@@ -143,7 +143,7 @@ final class HistoryPacer {
                     entry.mark.at = fits; // a send ran late: move to the next slot that keeps the rules
                     continue;
                 }
-                gate.sent(entry.mark, now);
+                gate.sending(entry.mark, now);
                 open++;
                 sentTotal++;
                 it.remove();

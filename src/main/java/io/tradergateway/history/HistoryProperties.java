@@ -18,7 +18,14 @@ import org.springframework.validation.annotation.Validated;
  * @param maxChunks most TWS requests one start/end range may be split into; longer ranges are refused
  * @param concurrency chunks of one range fetched at once (and so at most held while they are put in time order);
  *     capped by {@code pacing.max-open}, and for paced (small) bars only while the pacing rules have a slot now
- * @param cacheMaxBars bars kept in the result cache (Caffeine, weighed by bar count)
+ * @param downloadMaxBars bars one download may hold at once: its chunks requested and not yet written, each counted
+ *     at the most bars its request can carry (a day of 1-minute bars: 1,441), so big chunks mean fewer in flight;
+ *     about 170 bytes of heap a bar once decoded (twice that while TWS's answer is read)
+ * @param storeQueueMaxBars bars waiting at once to be written to the store (answers beyond it are served, not
+ *     kept: their range is asked of TWS again next time), so a store slower than TWS does not hold a long first
+ *     fetch in memory
+ * @param cacheMaxBars bars kept in the result cache (Caffeine, weighed by bar count); answers the store keeps are
+ *     not cached (the store serves them next time)
  * @param cacheTtl how long a completed chunk is served from the cache
  * @param streamTimeout longest time one response may take to stream
  * @param pacing IB's pacing rules
@@ -30,6 +37,8 @@ public record HistoryProperties(
         @Min(1) @DefaultValue("100") int maxConcurrentRequests,
         @Min(1) @DefaultValue("500") int maxChunks,
         @Min(1) @DefaultValue("50") int concurrency,
+        @Min(1) @DefaultValue("50000") long downloadMaxBars,
+        @Min(1) @DefaultValue("50000") long storeQueueMaxBars,
         @Min(0) @DefaultValue("500000") long cacheMaxBars,
         @NotNull @DefaultValue("1h") Duration cacheTtl,
         @NotNull @DefaultValue("30m") Duration streamTimeout,

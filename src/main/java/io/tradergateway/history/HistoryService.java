@@ -81,8 +81,10 @@ class HistoryService {
      * wait (the first request of a download); the rest of an accepted download waits its turn. Each caller gets a
      * future of its own: cancelling it (a download that failed or lost its client) withdraws that caller, and
      * when no caller of an identical request is left and it still waits for its pacing slot, it is never sent.
+     * {@code cacheable}: keep a final answer in the result cache; false where the store keeps it (holding the same bars
+     * twice, once on the heap, is what made a year of 1-minute bars need twice the heap).
      */
-    CompletableFuture<List<HistoryBar>> fetch(BarRequest request, ZoneId zone, boolean bounded) {
+    CompletableFuture<List<HistoryBar>> fetch(BarRequest request, ZoneId zone, boolean bounded, boolean cacheable) {
         List<HistoryBar> cached = cache.getIfPresent(request);
         if (cached != null) {
             return CompletableFuture.completedFuture(cached);
@@ -106,7 +108,7 @@ class HistoryService {
         if (fresh[0]) {
             try {
                 shared.paced = pacer.submit(request.paced(), bounded, () -> tws.request(twsRequest(request)));
-                shared.paced.whenComplete((bars, failure) -> finish(request, zone, shared, bars, failure));
+                shared.paced.whenComplete((bars, failure) -> finish(request, zone, cacheable, shared, bars, failure));
             } catch (RuntimeException e) {
                 inFlight.remove(request, shared);
                 shared.answer.completeExceptionally(e);
@@ -143,7 +145,12 @@ class HistoryService {
     }
 
     private void finish(
-            BarRequest request, ZoneId zone, Shared shared, List<HistoricalData.Bar> raw, Throwable failure) {
+            BarRequest request,
+            ZoneId zone,
+            boolean cacheable,
+            Shared shared,
+            List<HistoricalData.Bar> raw,
+            Throwable failure) {
         CompletableFuture<List<HistoryBar>> mine = shared.answer;
         try {
             if (failure != null) {
@@ -163,7 +170,7 @@ class HistoryService {
             }
             List<HistoryBar> bars =
                     raw.stream().map(b -> HistoryBar.of(b, zone)).toList();
-            if (request.isFinal(clock.instant())) {
+            if (cacheable && request.isFinal(clock.instant())) {
                 cache.put(request, bars);
             }
             mine.complete(bars);

@@ -70,11 +70,12 @@ class HistoryUseCase {
                     pieces,
                     params.barSize(),
                     zone,
-                    Math.min(settings.concurrency(), settings.pacing().maxOpen()),
-                    settings.pacing().maxWait().plus(settings.timeout()).plusSeconds(5),
+                    new HistoryDownload.Limits(
+                            Math.min(settings.concurrency(), settings.pacing().maxOpen()),
+                            settings.downloadMaxBars(),
+                            settings.pacing().maxWait().plus(settings.timeout()).plusSeconds(5)),
                     clock);
-            List<HistoryBar> first = download.firstBars();
-            if (first == null) {
+            if (!download.findFirstBars()) {
                 throw new HistoryFailure(
                         HistoryFailure.Kind.NO_DATA,
                         "TWS has no " + params.whatToShow() + " bars for " + contract.symbol() + " in this range",
@@ -85,7 +86,7 @@ class HistoryUseCase {
                     new ResponseBodyEmitter(settings.streamTimeout().toMillis());
             Map<String, Object> head = describe(contract, params, pieces);
             HistoryDownload started = download;
-            streams.execute(() -> stream(emitter, format, head, first, started, permit));
+            streams.execute(() -> stream(emitter, format, head, started, permit));
             return ResponseEntity.ok()
                     .contentType(format.mediaType())
                     .cacheControl(CacheControl.noStore())
@@ -103,17 +104,15 @@ class HistoryUseCase {
             ResponseBodyEmitter emitter,
             BarFormat format,
             Map<String, Object> head,
-            List<HistoryBar> first,
             HistoryDownload download,
             HistoryBulkhead.Permit permit) {
         try (permit) {
             MediaType type = format.mediaType();
             BarFormat.Sink out = piece -> emitter.send(piece, type);
             out.write(format.head(head).getBytes(StandardCharsets.UTF_8));
-            List<HistoryBar> bars = first;
-            do {
-                format.write(bars, out);
-            } while ((bars = download.next()) != null);
+            while (download.writeNext(format, out)) {
+                // each piece's bars are written and let go inside writeNext: nothing here holds them
+            }
             out.write(format.tail().getBytes(StandardCharsets.UTF_8));
             emitter.complete();
         } catch (Exception e) {

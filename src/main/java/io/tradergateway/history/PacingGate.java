@@ -30,11 +30,16 @@ final class PacingGate {
         }
     }
 
-    /** A request's place in time: sent (at is when) or reserved (at is its promised slot). */
+    /**
+     * A request's place in time: sent (at is when), being sent ({@code writing}: at is when its write began, and it
+     * may reach TWS any time later, e.g. behind other messages in the 50-per-second message pacer) or reserved (at
+     * is its promised slot).
+     */
     static final class Mark {
         final Paced request;
         Instant at;
         boolean sent;
+        boolean writing;
 
         Mark(Paced request, Instant at) {
             this.request = request;
@@ -81,7 +86,7 @@ final class PacingGate {
         while (true) {
             Instant next = t;
             for (Rule rule : table) {
-                next = max(next, earliest(rule, request, next, withReserved, self));
+                next = max(next, earliest(rule, request, from, next, withReserved, self));
             }
             if (next.equals(t)) {
                 return t;
@@ -96,9 +101,18 @@ final class PacingGate {
         return mark;
     }
 
+    /** The request's write to TWS begins at {@code at}; until {@link #sent} it counts as sent at every instant checked. */
+    void sending(Mark mark, Instant at) {
+        mark.at = at;
+        mark.sent = true;
+        mark.writing = true;
+    }
+
+    /** The request was written to TWS at {@code at}. */
     void sent(Mark mark, Instant at) {
         mark.at = at;
         mark.sent = true;
+        mark.writing = false;
     }
 
     void release(Mark mark) {
@@ -110,7 +124,7 @@ final class PacingGate {
         Instant horizon = now.minus(longest);
         for (Iterator<Mark> it = marks.iterator(); it.hasNext(); ) {
             Mark mark = it.next();
-            if (mark.sent && mark.at.isBefore(horizon)) {
+            if (mark.sent && !mark.writing && mark.at.isBefore(horizon)) {
                 it.remove();
             }
         }
@@ -120,19 +134,27 @@ final class PacingGate {
         return marks.size();
     }
 
-    private Instant earliest(Rule rule, Paced request, Instant from, boolean withReserved, Mark self) {
+    /** A mark as one rule sees it: where it counts and how much. */
+    private record Placed(Instant at, int weight) {}
+
+    /** {@code now}: the instant of the check (where writes under way count); {@code from}: the first candidate. */
+    private Instant earliest(Rule rule, Paced request, Instant now, Instant from, boolean withReserved, Mark self) {
         int weight = rule.weighted ? request.whatToShow().pacingWeight(rules.bidAskWeight()) : 1;
-        List<Mark> relevant = new ArrayList<>();
+        List<Placed> relevant = new ArrayList<>();
         for (Mark mark : marks) {
             if (mark != self && (mark.sent || withReserved) && paced(mark.request) && sameScope(rule, mark, request)) {
-                relevant.add(mark);
+                // a write still under way reaches TWS now at the earliest: it counts at the instant of the check,
+                // never earlier, so a request is never sent on the strength of a neighbour's too-early mark
+                Instant at = mark.writing && mark.at.isBefore(now) ? now : mark.at;
+                relevant.add(new Placed(
+                        at, rule.weighted ? mark.request.whatToShow().pacingWeight(rules.bidAskWeight()) : 1));
             }
         }
         if (fits(rule, relevant, from, weight)) {
             return from;
         }
         relevant.sort((a, b) -> a.at.compareTo(b.at));
-        for (Mark mark : relevant) {
+        for (Placed mark : relevant) {
             Instant candidate = mark.at.plus(rule.window);
             if (candidate.isAfter(from) && fits(rule, relevant, candidate, weight)) {
                 return candidate;
@@ -143,13 +165,13 @@ final class PacingGate {
     }
 
     /** Whether every window of the rule that contains t stays within the limit with this request added. */
-    private boolean fits(Rule rule, List<Mark> relevant, Instant t, int weight) {
+    private static boolean fits(Rule rule, List<Placed> relevant, Instant t, int weight) {
         Instant lowest = t.minus(rule.window);
         // windows [s, s + W) containing t start in (t - W, t]; the fullest start at t or at a mark in that span
         if (load(rule, relevant, t) + weight > rule.max) {
             return false;
         }
-        for (Mark start : relevant) {
+        for (Placed start : relevant) {
             if (start.at.isAfter(lowest) && !start.at.isAfter(t)) {
                 if (load(rule, relevant, start.at) + weight > rule.max) {
                     return false;
@@ -160,12 +182,12 @@ final class PacingGate {
     }
 
     /** Weighted requests in [s, s + W). */
-    private int load(Rule rule, List<Mark> relevant, Instant s) {
+    private static int load(Rule rule, List<Placed> relevant, Instant s) {
         Instant end = s.plus(rule.window);
         int load = 0;
-        for (Mark mark : relevant) {
+        for (Placed mark : relevant) {
             if (!mark.at.isBefore(s) && mark.at.isBefore(end)) {
-                load += rule.weighted ? mark.request.whatToShow().pacingWeight(rules.bidAskWeight()) : 1;
+                load += mark.weight;
             }
         }
         return load;

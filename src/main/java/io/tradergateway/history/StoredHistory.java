@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,15 +25,21 @@ final class StoredHistory {
     private final BarStore store;
     private final Executor writer;
     private final boolean keepAnswers;
+    private final long queueMaxBars;
+    private final AtomicLong queuedBars = new AtomicLong();
+    private final AtomicLong dropped = new AtomicLong();
 
     /**
      * {@code writer}: where answers are written to the store, off the response's path (see {@link #keep});
-     * {@code keepAnswers} false: interactive answers are served, not kept (bulk jobs still fill the store).
+     * {@code keepAnswers} false: interactive answers are served, not kept (bulk jobs still fill the store);
+     * {@code queueMaxBars}: the most bars waiting for the writer at once (a store slower than TWS must not make the
+     * heap hold every answer of a long first fetch until it catches up).
      */
-    StoredHistory(BarStore store, Executor writer, boolean keepAnswers) {
+    StoredHistory(BarStore store, Executor writer, boolean keepAnswers, long queueMaxBars) {
         this.store = store;
         this.writer = writer;
         this.keepAnswers = keepAnswers;
+        this.queueMaxBars = queueMaxBars;
     }
 
     BarStore store() {
@@ -93,15 +100,28 @@ final class StoredHistory {
         return store.read(piece.series(), piece.stored().from(), piece.stored().to());
     }
 
+    /** Whether TWS's answer for this piece is kept. */
+    boolean keeps(HistoryPiece piece) {
+        return piece.series() != null && keepAnswers;
+    }
+
+    /**
+     * Whether a repeat of this piece will be served by the store (a start..end range it keeps), so the result cache
+     * need not hold it too; a duration request always asks TWS again, so only the cache can spare that.
+     */
+    boolean servesRepeats(HistoryPiece piece) {
+        return keeps(piece) && piece.chunk().from() != null;
+    }
+
     /**
      * Keeps what TWS answered for a piece ({@code bars}: already cut to its slice) and records the slice as
      * covered, up to one bar length before {@code now} (the bar still forming is not final). Written on the store
      * writer, so a slow or absent database never delays or fails an answer TWS has already given; a write that
-     * fails or finds the writer's queue full leaves its range uncovered, to be fetched again next time (bars and
-     * coverage are written in one transaction, so never half).
+     * fails or finds the writer's queue full (by tasks or by {@code queueMaxBars}) leaves its range uncovered, to be
+     * fetched again next time (bars and coverage are written in one transaction, so never half).
      */
     void keep(HistoryPiece piece, BarSize barSize, List<HistoryBar> bars, Instant now) {
-        if (piece.series() == null || !keepAnswers) {
+        if (!keeps(piece)) {
             return;
         }
         Instant cap = now.minusSeconds(barSize.seconds());
@@ -122,16 +142,41 @@ final class StoredHistory {
                 .filter(b -> !b.time().isBefore(start) && b.time().isBefore(end))
                 .toList();
         BarStore.Span span = new BarStore.Span(from, to);
+        long size = finalBars.size();
+        if (queuedBars.addAndGet(size) > queueMaxBars && size > 0) {
+            queuedBars.addAndGet(-size);
+            busy(size, span);
+            return;
+        }
         try {
             writer.execute(() -> {
                 try {
                     store.record(piece.series(), finalBars, span);
                 } catch (RuntimeException e) {
-                    log.warn("history store: {} bars of {} not kept: {}", finalBars.size(), span, e.toString());
+                    log.warn("history store: {} bars of {} not kept: {}", size, span, e.toString());
+                } finally {
+                    queuedBars.addAndGet(-size);
                 }
             });
         } catch (RejectedExecutionException e) {
-            log.warn("history store: writer busy, {} bars of {} not kept", finalBars.size(), span);
+            queuedBars.addAndGet(-size);
+            busy(size, span);
+        }
+    }
+
+    /** Bars waiting for the writer now (what {@code queueMaxBars} bounds). */
+    long queuedBars() {
+        return queuedBars.get();
+    }
+
+    private void busy(long size, BarStore.Span span) {
+        long count = dropped.incrementAndGet();
+        if (count % 100 == 1) { // a long fetch against a slow store would otherwise log every chunk
+            log.warn(
+                    "history store: writer busy, {} bars of {} not kept ({} answers not kept so far)",
+                    size,
+                    span,
+                    count);
         }
     }
 }

@@ -4,9 +4,12 @@ import io.tradergateway.tws.wire.ReqHistoricalData;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -96,36 +99,66 @@ final class SimPacing {
                 it.remove();
             }
         }
-        int identical = 0;
-        int burst = weight;
-        int rate = weight;
-        for (Seen s : seen) {
-            boolean inIdentical = s.at().isAfter(now.minus(r.identicalWindow()));
-            if (inIdentical && s.identity().equals(identity)) {
-                identical++;
+        List<Seen> sameRequest = new ArrayList<>();
+        List<Seen> sameScope = new ArrayList<>();
+        List<Seen> all = new ArrayList<>();
+        for (Seen s : seen) { // oldest first
+            if (s.at().isAfter(now.minus(r.identicalWindow())) && s.identity().equals(identity)) {
+                sameRequest.add(s);
             }
             if (s.at().isAfter(now.minus(r.burstWindow())) && s.scope().equals(scope)) {
-                burst += s.weight();
+                sameScope.add(s);
             }
             if (s.at().isAfter(now.minus(r.rateWindow()))) {
-                rate += s.weight();
+                all.add(s);
             }
         }
         seen.addLast(new Seen(now, identity, scope, weight));
-        boolean violation = identical > 0 || burst > r.burstMax() || rate > r.rateMax();
-        if (violation) {
-            violations.incrementAndGet();
-            log.warn(
-                    "simulator: pacing violation by {} at {} (identical {}, burst weight {}/{}, rate weight {}/{})",
-                    identity,
-                    now,
-                    identical,
-                    burst,
-                    r.burstMax(),
-                    rate,
-                    r.rateMax());
+        List<String> broken = new ArrayList<>();
+        if (!sameRequest.isEmpty()) { // every identical one must have left the window: the latest leaves last
+            Duration by = Duration.between(
+                    now, sameRequest.get(sameRequest.size() - 1).at().plus(r.identicalWindow()));
+            broken.add("identical within " + r.identicalWindow().toMillis() + " ms, " + by.toMillis() + " ms early");
         }
-        return violation;
+        early(sameScope, weight, r.burstMax(), r.burstWindow(), now)
+                .ifPresent(by -> broken.add("burst weight "
+                        + (weight + sum(sameScope)) + "/" + r.burstMax() + " in "
+                        + r.burstWindow().toMillis() + " ms, "
+                        + by.toMillis() + " ms early"));
+        early(all, weight, r.rateMax(), r.rateWindow(), now)
+                .ifPresent(by -> broken.add("rate weight "
+                        + (weight + sum(all)) + "/" + r.rateMax() + " in "
+                        + r.rateWindow().toMillis() + " ms, "
+                        + by.toMillis() + " ms early"));
+        if (broken.isEmpty()) {
+            return false;
+        }
+        violations.incrementAndGet();
+        // how early says what kind of fault it is: a few ms is stamping jitter (a stalled reader), more is pacing
+        log.warn("simulator: pacing violation by {} at {}: {}", identity, now, String.join("; ", broken));
+        return true;
+    }
+
+    /**
+     * How much too early a request of {@code weight} came, given the earlier ones still in its window (oldest
+     * first): it would have kept the rule once enough of the oldest had left the window; empty when it kept it.
+     */
+    private static Optional<Duration> early(List<Seen> inWindow, int weight, int max, Duration window, Instant now) {
+        int load = weight + sum(inWindow);
+        for (Seen s : inWindow) {
+            if (load <= max) {
+                break;
+            }
+            load -= s.weight();
+            if (load <= max) {
+                return Optional.of(Duration.between(now, s.at().plus(window)));
+            }
+        }
+        return load > max ? Optional.of(Duration.between(now, now.plus(window))) : Optional.empty();
+    }
+
+    private static int sum(List<Seen> seen) {
+        return seen.stream().mapToInt(Seen::weight).sum();
     }
 
     private static Duration max(Duration a, Duration b) {

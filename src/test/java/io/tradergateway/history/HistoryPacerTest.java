@@ -219,4 +219,32 @@ class HistoryPacerTest {
         assertThat(sent).containsExactly("a", "b");
         assertThat(second).isNotDone();
     }
+
+    /**
+     * A write can be held up (behind other messages in the 50-per-second message pacer, or a stalled thread): while
+     * it is under way, the request counts as sent at every instant checked, not when its write began, so another
+     * thread's identical request is not sent on the strength of that too-early mark; once written, the rules count
+     * from when it was written.
+     */
+    @Test
+    void aRequestWhoseWriteIsStillUnderWayCountsAsSentNowNotWhenItsWriteBegan() {
+        HistoryPacer pacer = pacer(PacingRules.ib());
+        List<CompletableFuture<String>> other = new ArrayList<>();
+        pacer.submit(new PacingGate.Paced("A", "AAPL", WhatToShow.TRADES, 5), true, () -> {
+            clock.advance(Duration.ofSeconds(16)); // the write waits its turn ...
+            other.add(submit(pacer, "A", "AAPL")); // ... while another thread asks for the identical request
+            clock.advance(Duration.ofSeconds(4)); // written at T0 + 20 s
+            sent.add("A (written at +20 s)");
+            return new CompletableFuture<>();
+        });
+
+        assertThat(sent)
+                .as("nothing identical goes while the first is still being written")
+                .containsExactly("A (written at +20 s)");
+        advance(Duration.ofSeconds(14), pacer); // T0 + 34 s: 14 s after the first really went
+        assertThat(sent).hasSize(1);
+        advance(Duration.ofSeconds(1), pacer); // T0 + 35 s
+        assertThat(sent).containsExactly("A (written at +20 s)", "A");
+        assertThat(other).hasSize(1);
+    }
 }

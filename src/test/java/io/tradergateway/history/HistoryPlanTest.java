@@ -15,7 +15,7 @@ class HistoryPlanTest {
 
     private static final Instant NOW = Instant.parse("2026-03-02T15:00:00Z");
     private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
-    private static final ContractInfo AAPL = new ContractInfo(
+    static final ContractInfo AAPL = new ContractInfo(
             265598,
             "AAPL",
             "STK",

@@ -34,17 +34,24 @@ class HistoryServiceTest {
     void setUp() {
         answer = new CompletableFuture<>();
         when(tws.request(any())).thenAnswer(invocation -> answer);
-        HistoryProperties settings = new HistoryProperties(
+        HistoryProperties settings = settings(50_000);
+        HistoryPacer pacer = new HistoryPacer(settings.pacing(), clock, (when, pump) -> {});
+        service = new HistoryService(tws, mock(ContractService.class), settings, pacer, clock);
+    }
+
+    /** The history settings of these unit tests, with a download budget of {@code downloadMaxBars}. */
+    static HistoryProperties settings(long downloadMaxBars) {
+        return new HistoryProperties(
                 Duration.ofSeconds(60),
                 10,
                 500,
                 4,
+                downloadMaxBars,
+                50_000,
                 10_000,
                 Duration.ofHours(1),
                 Duration.ofMinutes(5),
                 PacingRules.ib());
-        HistoryPacer pacer = new HistoryPacer(settings.pacing(), clock, (when, pump) -> {});
-        service = new HistoryService(tws, mock(ContractService.class), settings, pacer, clock);
     }
 
     private static BarRequest request(Instant end) {
@@ -60,8 +67,8 @@ class HistoryServiceTest {
     @Test
     void identicalConcurrentRequestsShareOneTwsRequest() {
         BarRequest request = request(NOW.minus(Duration.ofDays(1)));
-        CompletableFuture<List<HistoryBar>> first = service.fetch(request, ZoneOffset.UTC, true);
-        CompletableFuture<List<HistoryBar>> second = service.fetch(request, ZoneOffset.UTC, true);
+        CompletableFuture<List<HistoryBar>> first = service.fetch(request, ZoneOffset.UTC, true, true);
+        CompletableFuture<List<HistoryBar>> second = service.fetch(request, ZoneOffset.UTC, true, true);
         answer.complete(bars());
         assertThat(first.join()).hasSize(1).isEqualTo(second.join());
         verify(tws, times(1)).request(any());
@@ -70,21 +77,32 @@ class HistoryServiceTest {
     @Test
     void aFinalAnswerIsServedFromTheCacheWithoutTws() {
         BarRequest request = request(NOW.minus(Duration.ofDays(1)));
-        service.fetch(request, ZoneOffset.UTC, true);
+        service.fetch(request, ZoneOffset.UTC, true, true);
         answer.complete(bars());
         clock.advance(Duration.ofSeconds(20)); // past the identical-request window: only the cache can save TWS
-        assertThat(service.fetch(request, ZoneOffset.UTC, true).join()).hasSize(1);
+        assertThat(service.fetch(request, ZoneOffset.UTC, true, true).join()).hasSize(1);
         verify(tws, times(1)).request(any());
     }
 
     @Test
     void anAnswerWhoseLastBarMayStillFormIsNotCached() {
         BarRequest request = request(NOW); // ends now: the last minute is still forming
-        service.fetch(request, ZoneOffset.UTC, true);
+        service.fetch(request, ZoneOffset.UTC, true, true);
         answer.complete(bars());
         clock.advance(Duration.ofSeconds(20));
         answer = new CompletableFuture<>();
-        service.fetch(request, ZoneOffset.UTC, true);
+        service.fetch(request, ZoneOffset.UTC, true, true);
+        verify(tws, times(2)).request(any());
+    }
+
+    @Test
+    void anAnswerTheStoreKeepsIsNotCachedTwice() {
+        BarRequest request = request(NOW.minus(Duration.ofDays(1)));
+        service.fetch(request, ZoneOffset.UTC, true, false);
+        answer.complete(bars());
+        clock.advance(Duration.ofSeconds(20));
+        answer = new CompletableFuture<>();
+        service.fetch(request, ZoneOffset.UTC, true, false);
         verify(tws, times(2)).request(any());
     }
 }
