@@ -31,6 +31,7 @@ final class ClientStream {
     private boolean ending;
     private Runnable onOverflow = () -> {};
     private volatile Runnable onPending = () -> {};
+    private volatile Runnable onCheck = () -> {};
     private boolean finalTaken;
     private boolean heartbeatDue;
     private Instant lastWrite;
@@ -58,6 +59,11 @@ final class ClientStream {
     void onPending(Runnable action) {
         onPending = action;
         action.run();
+    }
+
+    /** What to do on every check of the clock (the writer looks again at what waits; must not block). */
+    void onCheck(Runnable action) {
+        onCheck = action;
     }
 
     /** Takes an event for this client without blocking. */
@@ -145,6 +151,7 @@ final class ClientStream {
                 lastWrite = now;
             }
             if (now.isBefore(lastWrite.plus(every))) {
+                onCheck.run();
                 return;
             }
             heartbeatDue = true;

@@ -52,6 +52,21 @@ final class StreamWriter implements Runnable {
         this.clock = clock;
         this.onClosed = onClosed;
         client.onPending(this::schedule);
+        client.onCheck(this::recheck);
+    }
+
+    /**
+     * On every check of the clock: a stream with something waiting and no run scheduled asks the response again,
+     * stalled or not, so a container callback that never came (a lost wake-up) delays it by one check at most.
+     */
+    void recheck() {
+        if (!closed.get() && !scheduled.get() && client.hasWork() && scheduled.compareAndSet(false, true)) {
+            try {
+                writers.execute(this);
+            } catch (RejectedExecutionException e) {
+                scheduled.set(false);
+            }
+        }
     }
 
     /** The container says the response takes bytes again. */

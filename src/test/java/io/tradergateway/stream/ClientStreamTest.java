@@ -223,4 +223,19 @@ class ClientStreamTest {
         assertThat(responses.get(0).flushed.toString(StandardCharsets.UTF_8)).contains("data:{\"n\":5}");
         assertThat(renders).as("only the latest, once").hasValue(1);
     }
+
+    @Test
+    void aContainerCallbackThatNeverCameDelaysAStreamByOneCheckAtMost() {
+        ClientStream client = new ClientStream("k", Set.of("quotes:1"), 3);
+        FakeResponse response = new FakeResponse();
+        response.ready = false;
+        writer(client, response);
+        client.offer(quote(1, 1));
+        runPool();
+        assertThat(response.read()).isEmpty();
+        response.ready = true; // writable again, but the container's call is lost
+        client.heartbeatIfIdle(clock.instant(), Duration.ofSeconds(15)); // the hub's next check
+        runPool();
+        assertThat(response.read()).containsExactly("quote:1");
+    }
 }

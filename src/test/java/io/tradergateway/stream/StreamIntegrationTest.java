@@ -9,31 +9,21 @@ import io.tradergateway.support.SseClient.Event;
 import java.math.BigDecimal;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
  * The event stream over real HTTP (read as curl -N reads it) against the simulator through the real client, on a
  * hand-moved clock: ticks, polls, heartbeats and the linger move when the test moves time.
  */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@TestPropertySource(
         properties = {
-            "gateway.tws.reconnect-initial-delay=20ms",
-            "gateway.tws.reconnect-max-delay=100ms",
-            "gateway.tws.housekeeping-interval=20ms",
             "gateway.market-data.check-interval=20ms",
-            "gateway.stream.check-interval=20ms",
-            "gateway.stream.heartbeat=5s",
             "gateway.stream.poll-interval=1s",
             "gateway.stream.replay-events=16",
             "gateway.stream.max-streams-per-key=3",
             "gateway.stream.max-topics-per-stream=4"
         })
-@ActiveProfiles("sim")
-@Import(StreamTestBase.HandMovedClock.class)
 class StreamIntegrationTest extends StreamTestBase {
 
     private static final String ACCOUNT = "DU1111111";

@@ -18,9 +18,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -29,20 +27,12 @@ import tools.jackson.databind.JsonNode;
  * GET /api/v1/executions answer, then follows every change of an order's state up to Filled and every fill with its
  * commission. Fills move with the hand-moved clock and the simulator's market moves.
  */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@TestPropertySource(
         properties = {
             "gateway.trading.enabled=true",
             "gateway.trading.max-quantity=5000",
-            "gateway.trading.max-notional=2000000",
-            "gateway.tws.reconnect-initial-delay=20ms",
-            "gateway.tws.reconnect-max-delay=100ms",
-            "gateway.tws.housekeeping-interval=20ms",
-            "gateway.stream.check-interval=20ms",
-            "gateway.stream.heartbeat=5s"
+            "gateway.trading.max-notional=2000000"
         })
-@ActiveProfiles("sim")
-@Import(StreamTestBase.HandMovedClock.class)
 class StreamOrdersIntegrationTest extends StreamTestBase {
 
     private static final HttpClient HTTP =

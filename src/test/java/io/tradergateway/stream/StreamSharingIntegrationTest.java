@@ -10,29 +10,19 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * Ten event streams over real HTTP following one contract: TWS (the simulator, over the real client's socket) gets
  * one reqMktData for it, every stream gets the line's ticks, and the line is cancelled only after the last stream
  * has gone and the linger has passed. (Same configuration as StreamOrdersIntegrationTest: one application context.)
  */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@TestPropertySource(
         properties = {
             "gateway.trading.enabled=true",
             "gateway.trading.max-quantity=5000",
-            "gateway.trading.max-notional=2000000",
-            "gateway.tws.reconnect-initial-delay=20ms",
-            "gateway.tws.reconnect-max-delay=100ms",
-            "gateway.tws.housekeeping-interval=20ms",
-            "gateway.stream.check-interval=20ms",
-            "gateway.stream.heartbeat=5s"
+            "gateway.trading.max-notional=2000000"
         })
-@ActiveProfiles("sim")
-@Import(StreamTestBase.HandMovedClock.class)
 class StreamSharingIntegrationTest extends StreamTestBase {
 
     private static final int SPY = 756733;

@@ -13,18 +13,33 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
+import org.springframework.test.context.ActiveProfiles;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * What the stream's real-socket tests share: the app on a random port against the simulator (profile sim), a
- * hand-moved clock (subclasses {@code @Import} {@link HandMovedClock} and set gateway.stream.heartbeat=5s), streams opened as curl -N would and closed
- * after each test, and the hub to look at.
+ * What the stream's real-socket tests share: the app on a random port against the simulator (profile sim) with
+ * quick reconnects and checks, a hand-moved clock ({@link HandMovedClock}; heartbeats every 5 s of it), streams
+ * opened as curl -N would and closed after each test, and the hub to look at. Subclasses add their own properties
+ * with {@code @TestPropertySource}.
  */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "gateway.tws.reconnect-initial-delay=20ms",
+            "gateway.tws.reconnect-max-delay=100ms",
+            "gateway.tws.housekeeping-interval=20ms",
+            "gateway.stream.check-interval=20ms",
+            "gateway.stream.heartbeat=5s"
+        })
+@ActiveProfiles("sim")
+@Import(StreamTestBase.HandMovedClock.class)
 abstract class StreamTestBase {
 
     static final Duration WAIT = Duration.ofSeconds(15);
