@@ -52,6 +52,7 @@ import tools.jackson.databind.json.JsonMapper;
 class AccountsIntegrationTest {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
+    private static final long FROM_MEMORY_MS = 2_000;
     private static final String FIRST = "DU1111111";
     private static final String SECOND = "DU2222222";
     private static final JsonMapper JSON = JsonMapper.builder()
@@ -355,7 +356,9 @@ class AccountsIntegrationTest {
         long start = System.nanoTime();
         HttpResponse<String> whileHung = http.get("/api/v1/positions");
         assertThat(whileHung.statusCode()).isEqualTo(200);
-        assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isLessThan(250);
+        // answered from memory, not from the hung TWS (which never answers): 2 s leaves room for a loaded 2-core
+        // machine, where 250 ms failed at a load of 30
+        assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isLessThan(FROM_MEMORY_MS);
 
         // idle-timeout (30 s) passes: a heartbeat goes out, is never answered, and the connection is dropped
         clock.advance(Duration.ofSeconds(31));
@@ -370,7 +373,7 @@ class AccountsIntegrationTest {
         assertThat(dropped.statusCode()).isEqualTo(200);
         assertThat(json(dropped).get("stale").asBoolean()).isTrue();
         assertPositionsMatchBook(json(dropped));
-        assertThat(millis).as("answered from memory").isLessThan(250);
+        assertThat(millis).as("answered from memory").isLessThan(FROM_MEMORY_MS);
     }
 
     @Test
