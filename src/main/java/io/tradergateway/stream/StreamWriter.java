@@ -7,6 +7,8 @@ import java.util.Arrays;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Writes one {@link ClientStream} on the shared writer pool (gateway.stream.writer-threads), never blocking a pool
@@ -31,6 +33,7 @@ final class StreamWriter implements Runnable {
         void complete();
     }
 
+    private static final Logger log = LoggerFactory.getLogger(StreamWriter.class);
     private static final byte[] HEARTBEAT = ":heartbeat\n\n".getBytes(StandardCharsets.US_ASCII);
     private static final ThreadLocal<byte[][]> BUFFER = ThreadLocal.withInitial(() -> new byte[][] {new byte[8192]});
 
@@ -42,6 +45,7 @@ final class StreamWriter implements Runnable {
     private final AtomicBoolean scheduled = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile boolean stalled = true; // until the container first says the response is writable
+    private volatile boolean started; // the container has called once: the request's dispatch is over
     private volatile boolean gone;
     private boolean unflushed = true; // the headers go first
 
@@ -57,10 +61,12 @@ final class StreamWriter implements Runnable {
 
     /**
      * On every check of the clock: a stream with something waiting and no run scheduled asks the response again,
-     * stalled or not, so a container callback that never came (a lost wake-up) delays it by one check at most.
+     * stalled or not, so a container callback that never came (a lost wake-up) delays it by one check at most. Not
+     * before the container's first call: until then the request's own dispatch may still be running, and a write
+     * from another thread in that window made Tomcat fail the new stream (a 500 through its error page).
      */
     void recheck() {
-        if (!closed.get() && !scheduled.get() && client.hasWork() && scheduled.compareAndSet(false, true)) {
+        if (started && !closed.get() && !scheduled.get() && client.hasWork() && scheduled.compareAndSet(false, true)) {
             try {
                 writers.execute(this);
             } catch (RejectedExecutionException e) {
@@ -71,11 +77,12 @@ final class StreamWriter implements Runnable {
 
     /** The container says the response takes bytes again. */
     void writable() {
+        started = true;
         stalled = false;
         schedule();
     }
 
-    /** The container ended the response (client gone, error, timeout): nothing more can be written. */
+    /** The container ended the response: nothing more can be written. */
     void gone() {
         gone = true;
         close();
@@ -96,8 +103,13 @@ final class StreamWriter implements Runnable {
     public void run() {
         try {
             writeWhatWaits();
-        } catch (IOException | RuntimeException e) {
-            close(); // the client went away, or the response was ended under us
+        } catch (IOException e) {
+            close(); // the client went away
+        } catch (RuntimeException e) {
+            if (!gone) { // not the container having ended the response under us: a fault worth seeing
+                log.warn("stream writer failed; the stream ends", e);
+            }
+            close();
         } finally {
             scheduled.set(false);
         }

@@ -3,6 +3,7 @@ package io.tradergateway.web;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.net.URI;
 import java.net.URISyntaxException;
 import org.springframework.boot.webmvc.error.ErrorController;
@@ -22,7 +23,12 @@ import org.springframework.web.bind.annotation.RestController;
 class ProblemErrorController implements ErrorController {
 
     @RequestMapping("${server.error.path:/error}")
-    ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
+    ResponseEntity<ProblemDetail> error(HttpServletRequest request, HttpServletResponse response) {
+        if (response.isCommitted()) {
+            // A streamed response (an event stream, a long download) whose client left: its status and headers are
+            // gone already, and no body can follow them.
+            return null;
+        }
         if (!(request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) instanceof Integer code)) {
             // Not an error dispatch: someone asked for /error itself, which is no resource of the API.
             return ResponseEntity.status(HttpStatus.NOT_FOUND)

@@ -238,4 +238,18 @@ class ClientStreamTest {
         runPool();
         assertThat(response.read()).containsExactly("quote:1");
     }
+
+    @Test
+    void nothingIsWrittenBeforeTheContainersFirstCallNotEvenOnACheck() {
+        ClientStream client = new ClientStream("k", Set.of("quotes:1"), 3);
+        FakeResponse response = new FakeResponse();
+        StreamWriter writer = new StreamWriter(client, response, writers, clock, () -> closed.add(client));
+        client.offer(quote(1, 1)); // the snapshot waits while the request's own dispatch still runs
+        client.heartbeatIfIdle(clock.instant(), Duration.ofSeconds(15)); // a check meanwhile
+        runPool();
+        assertThat(response.flushed.size() + response.pending.size()).isZero();
+        writer.writable(); // the dispatch is over: the container's first call
+        runPool();
+        assertThat(response.read()).containsExactly("quote:1");
+    }
 }

@@ -1,6 +1,7 @@
 package io.tradergateway.support;
 
 import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -35,6 +36,7 @@ public final class SseClient implements AutoCloseable {
     private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
     private final List<Event> seen = new ArrayList<>();
     private volatile boolean ended;
+    private volatile String endedBy = "the body is still open";
 
     private SseClient(int status, String errorBody, InputStream body) {
         this.status = status;
@@ -53,9 +55,15 @@ public final class SseClient implements AutoCloseable {
             HttpResponse<InputStream> response =
                     CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
             if (response.statusCode() != 200) {
+                ByteArrayOutputStream got = new ByteArrayOutputStream();
                 try (InputStream in = response.body()) {
-                    return new SseClient(
-                            response.statusCode(), new String(in.readAllBytes(), StandardCharsets.UTF_8), null);
+                    in.transferTo(got);
+                    return new SseClient(response.statusCode(), got.toString(StandardCharsets.UTF_8), null);
+                } catch (IOException e) {
+                    throw new AssertionError(
+                            "status " + response.statusCode() + " and a body cut short: "
+                                    + got.toString(StandardCharsets.UTF_8),
+                            e);
                 }
             }
             SseClient client = new SseClient(200, null, response.body());
@@ -89,7 +97,8 @@ public final class SseClient implements AutoCloseable {
         try {
             Event event = events.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
             if (event == null) {
-                throw new AssertionError("no event within " + timeout.toMillis() + " ms; seen so far: " + seen);
+                throw new AssertionError(
+                        "no event within " + timeout.toMillis() + " ms (" + endedBy + "); seen so far: " + seen);
             }
             seen.add(event);
             return event;
@@ -134,7 +143,8 @@ public final class SseClient implements AutoCloseable {
                 throw new AssertionError("interrupted", e);
             }
         }
-        throw new AssertionError("no matching event within " + timeout.toMillis() + " ms; seen so far: " + seen);
+        throw new AssertionError(
+                "no matching event within " + timeout.toMillis() + " ms (" + endedBy + "); seen so far: " + seen);
     }
 
     private void read() {
@@ -161,8 +171,9 @@ public final class SseClient implements AutoCloseable {
                     data.append(line.substring(5).trim());
                 }
             }
+            endedBy = "the server ended the body";
         } catch (IOException e) {
-            // closed by the test or the server
+            endedBy = "the body failed: " + e; // closed by the test, or the server cut it
         } finally {
             ended = true;
         }
