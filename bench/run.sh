@@ -136,8 +136,14 @@ cached_start() {
   local name=$1 java=$2 label=$3 baseline=$4 w c r f s
   # the script retries a crashed training once and never keeps a cache a crash cut short; its messages: fast-$name.log
   if JAVA=$java FAST_START_DIR=$OUT/fast-$name deploy/fast-start.sh --prepare 2>"$OUT/fast-$name.log"; then
-    read -r w c r f s < <(JAVA=$java FAST_START_DIR=$OUT/fast-$name start_timed "$name" deploy/fast-start.sh)
-    result "startup-to-ready, $label" "${w} ms (cpu ${c} ms)" "plain jar ${baseline} ms" "$(ratio "$w" "$baseline")" "< 2500 ms" "$(verdict "$w" '<=' 2500)"
+    # one start is one sample of a noisy machine (the same jar measured 2.5 s and 3.5 s an hour apart): the median
+    # of $STARTS starts is reported, with every sample
+    local samples="" i
+    for i in $(seq 1 "$STARTS"); do
+      samples+="$(JAVA=$java FAST_START_DIR=$OUT/fast-$name start_timed "$name" deploy/fast-start.sh)"$'\n'
+    done
+    read -r w c r f s < <(printf '%s' "$samples" | sort -n | sed -n "$(( (STARTS + 1) / 2 ))p")
+    result "startup-to-ready, $label, median of $STARTS" "${w} ms (cpu ${c} ms); all: $(printf '%s' "$samples" | awk '{printf "%s%s", (NR>1?", ":""), $1}') ms" "plain jar ${baseline} ms" "$(ratio "$w" "$baseline")" "< 2500 ms" "$(verdict "$w" '<=' 2500)"
     RSS_ALL+=", $name ${r}"; FIRST_REQUESTS+=", $name ${f} ms"
   else
     result "startup-to-ready, $label" "training failed twice ($OUT/fast-$name.log)" "-" "-" "< 2500 ms" "MISSED"
@@ -146,6 +152,7 @@ cached_start() {
 
 FIRST_REQUESTS=""
 RSS_ALL=""
+STARTS=$([ "$SMOKE" = 1 ] && echo 1 || echo 5)
 bench_startup() {
   local w c r f s plain17 plain25
   read -r w c r f s < <(start_timed plain17 "$JAVA17" -jar "$JAR")
