@@ -2,13 +2,17 @@ package io.tradergateway.marketdata;
 
 import io.tradergateway.tws.TwsClient;
 import java.time.Clock;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Binds {@code gateway.market-data.*}; one daemon thread (`market-data`) for linger, stale checks and re-requests. */
+/**
+ * Binds {@code gateway.market-data.*}; one daemon thread (`market-data`) for linger, stale checks and re-requests, one
+ * (`quote-publisher`) that sends each line's coalesced quotes to its watchers.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(MarketDataProperties.class)
 class MarketDataConfiguration {
@@ -22,6 +26,15 @@ class MarketDataConfiguration {
         });
     }
 
+    @Bean(destroyMethod = "shutdownNow")
+    ExecutorService quotePublisher() {
+        return Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "quote-publisher");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
     @Bean
     PnlService pnlService(TwsClient tws, Clock clock, MarketDataProperties settings) {
         return new PnlService(tws, clock, settings.maxLines());
@@ -29,7 +42,11 @@ class MarketDataConfiguration {
 
     @Bean
     MarketDataService marketDataService(
-            TwsClient tws, MarketDataProperties settings, Clock clock, ScheduledExecutorService marketDataWorker) {
-        return new MarketDataService(tws, settings, clock, marketDataWorker);
+            TwsClient tws,
+            MarketDataProperties settings,
+            Clock clock,
+            ScheduledExecutorService marketDataWorker,
+            ExecutorService quotePublisher) {
+        return new MarketDataService(tws, settings, clock, marketDataWorker, quotePublisher);
     }
 }

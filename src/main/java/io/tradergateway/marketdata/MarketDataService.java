@@ -18,8 +18,8 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -51,16 +51,22 @@ public class MarketDataService implements QuoteLine.Owner {
     private final MarketDataProperties settings;
     private final Clock clock;
     private final ScheduledExecutorService worker;
+    private final Executor publisher; // one thread: each line's quotes, coalesced (QuoteLine)
     private final Map<Integer, QuoteLine> lines = new HashMap<>();
     private volatile MarketDataKind requested;
     private volatile boolean farmDown;
 
     public MarketDataService(
-            TwsClient tws, MarketDataProperties settings, Clock clock, ScheduledExecutorService worker) {
+            TwsClient tws,
+            MarketDataProperties settings,
+            Clock clock,
+            ScheduledExecutorService worker,
+            Executor publisher) {
         this.tws = tws;
         this.settings = settings;
         this.clock = clock;
         this.worker = worker;
+        this.publisher = publisher;
         this.requested = settings.marketDataType();
         if (requested != MarketDataKind.LIVE) {
             tws.subscribe(typeSubscription());
@@ -94,7 +100,7 @@ public class MarketDataService implements QuoteLine.Owner {
             line = lines.get(contract.conId());
             if (line == null) {
                 makeRoom();
-                line = new QuoteLine(contract.conId(), contract.exchange(), sessions(contract), this, clock);
+                line = new QuoteLine(contract.conId(), contract.exchange(), sessions(contract), this, clock, publisher);
                 lines.put(contract.conId(), line);
                 tws.subscribe(line.subscription());
             }
@@ -137,23 +143,10 @@ public class MarketDataService implements QuoteLine.Owner {
         if (tws.state() != ConnectionState.READY) {
             throw new TwsUnavailableException("TWS is not connected: no market data", tws.state(), tws.retryAfter());
         }
-        CompletableFuture<Quote> first = new CompletableFuture<>();
-        QuoteListener listener = new QuoteListener() {
-            @Override
-            public void onQuote(Quote quote) {
-                if (quote.complete()) {
-                    first.complete(quote);
-                }
-            }
-
-            @Override
-            public void onFailure(MarketDataException failure) {
-                first.completeExceptionally(failure);
-            }
-        };
-        try (Watch watch = watch(contract, listener)) {
+        FirstQuote first = new FirstQuote();
+        try (Watch watch = watch(contract, first)) {
             try {
-                return first.get(settings.quoteWait().toMillis(), TimeUnit.MILLISECONDS);
+                return first.quote.get(settings.quoteWait().toMillis(), TimeUnit.MILLISECONDS);
             } catch (TimeoutException e) {
                 return watch.current();
             } catch (ExecutionException e) {

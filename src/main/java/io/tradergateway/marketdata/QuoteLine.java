@@ -16,6 +16,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One market-data line at TWS for one contract, shared by every watcher of that contract. It is a
@@ -23,6 +26,12 @@ import java.util.concurrent.CopyOnWriteArraySet;
  * by request id in one lookup. Entitlement errors are judged here once: advisory codes (10167, 10090) are noted and
  * the ticks keep flowing; codes that end the live stream go to the service, which falls back to delayed data or
  * ends the line.
+ *
+ * <p>Watchers get quotes, not ticks: TWS sends a price change as several messages (bid, ask, sizes, last, volume:
+ * about eight per step of the simulator), each applied to the book on the reader thread, which then only asks the
+ * publisher thread for one quote. The publisher sends the book as it is when it runs, so every tick that came before
+ * it runs is in that one quote (coalesced), none is lost, and watchers (the event stream's replay buffer, its
+ * clients) see one event per change instead of one per message.
  */
 final class QuoteLine {
 
@@ -38,6 +47,8 @@ final class QuoteLine {
     private final QuoteBook book;
     private final TradingSessions sessions;
     private final Set<QuoteListener> watchers = new CopyOnWriteArraySet<>();
+    private final Executor publisher;
+    private final AtomicBoolean publishAsked = new AtomicBoolean();
     private String fallback;
     private boolean stale;
     private Instant lastTickAt;
@@ -45,8 +56,9 @@ final class QuoteLine {
     private Instant idleSince;
     private volatile boolean ended;
 
-    QuoteLine(int conId, String exchange, TradingSessions sessions, Owner owner, Clock clock) {
+    QuoteLine(int conId, String exchange, TradingSessions sessions, Owner owner, Clock clock, Executor publisher) {
         this.sessions = sessions;
+        this.publisher = publisher;
         this.clock = clock;
         this.conId = conId;
         this.exchange = exchange == null || exchange.isBlank() ? "SMART" : exchange;
@@ -79,7 +91,6 @@ final class QuoteLine {
         if (message instanceof TickReqParams || message instanceof TickSnapshotEnd) {
             return;
         }
-        Quote quote;
         synchronized (this) {
             if (!book.apply(message)) {
                 return;
@@ -87,9 +98,8 @@ final class QuoteLine {
             lastTickAt = clock.instant();
             lastActivity = lastTickAt;
             stale = false;
-            quote = quoteLocked();
         }
-        publish(quote);
+        changed();
     }
 
     private void onError(ErrorMessage error) {
@@ -108,12 +118,10 @@ final class QuoteLine {
     }
 
     void fallback(String reason) {
-        Quote quote;
         synchronized (this) {
             fallback = reason;
-            quote = quoteLocked();
         }
-        publish(quote);
+        changed();
     }
 
     /** The line ended at TWS for good: watchers are told and let go. */
@@ -144,7 +152,6 @@ final class QuoteLine {
      */
     boolean checkStale(Instant now, Duration staleAfter) {
         Instant countsSince = sessions.silenceCountsSince(now);
-        Quote quote;
         synchronized (this) {
             boolean silent = countsSince != null
                     && !(lastActivity.isAfter(countsSince) ? lastActivity : countsSince)
@@ -154,9 +161,8 @@ final class QuoteLine {
                 return false;
             }
             stale = silent;
-            quote = quoteLocked();
         }
-        publish(quote);
+        changed();
         return true;
     }
 
@@ -192,7 +198,24 @@ final class QuoteLine {
         return idleSince;
     }
 
-    private void publish(Quote quote) {
+    /** The book changed: one quote goes out, unless one is asked for already and will carry this change too. */
+    private void changed() {
+        if (publishAsked.compareAndSet(false, true)) {
+            try {
+                publisher.execute(this::publish);
+            } catch (RejectedExecutionException e) {
+                publishAsked.set(false); // the gateway is stopping
+            }
+        }
+    }
+
+    /** On the publisher thread: the book as it is now, to every watcher. */
+    private void publish() {
+        publishAsked.set(false); // first: a change from now on asks again, so none is left out
+        Quote quote;
+        synchronized (this) {
+            quote = quoteLocked();
+        }
         for (QuoteListener watcher : watchers) {
             watcher.onQuote(quote);
         }
