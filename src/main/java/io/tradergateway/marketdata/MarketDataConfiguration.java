@@ -8,10 +8,11 @@ import java.util.concurrent.ScheduledExecutorService;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
 /**
  * Binds {@code gateway.market-data.*}; one daemon thread (`market-data`) for linger, stale checks and re-requests, one
- * (`quote-publisher`) that sends each line's coalesced quotes to its watchers.
+ * (`quote-publisher-1`) that sends each line's coalesced quotes to its watchers.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(MarketDataProperties.class)
@@ -28,11 +29,9 @@ class MarketDataConfiguration {
 
     @Bean(destroyMethod = "shutdownNow")
     ExecutorService quotePublisher() {
-        return Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "quote-publisher");
-            t.setDaemon(true);
-            return t;
-        });
+        CustomizableThreadFactory thread = new CustomizableThreadFactory("quote-publisher-");
+        thread.setDaemon(true);
+        return Executors.newSingleThreadExecutor(thread);
     }
 
     @Bean
