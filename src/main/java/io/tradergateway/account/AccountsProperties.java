@@ -1,10 +1,9 @@
 package io.tradergateway.account;
 
-import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.validation.annotation.Validated;
+import org.springframework.util.Assert;
 
 /**
  * {@code gateway.accounts.*}: how the portfolio stream (reqAccountUpdates, one account at a time at TWS) is
@@ -14,8 +13,12 @@ import org.springframework.validation.annotation.Validated;
  *     moves to the next, when the session manages several accounts
  * @param focusCheckInterval how often the rotation is checked (real time; the dwell is measured on the clock)
  */
-@Validated
 @ConfigurationProperties("gateway.accounts")
 public record AccountsProperties(
-        @NotNull @DefaultValue("60s") Duration portfolioDwell,
-        @NotNull @DefaultValue("250ms") Duration focusCheckInterval) {}
+        @DefaultValue("60s") Duration portfolioDwell,
+        @DefaultValue("250ms") Duration focusCheckInterval) {
+    public AccountsProperties {
+        Assert.notNull(portfolioDwell, "gateway.accounts.portfolio-dwell is required");
+        Assert.notNull(focusCheckInterval, "gateway.accounts.focus-check-interval is required");
+    }
+}

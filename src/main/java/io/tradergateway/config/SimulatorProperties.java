@@ -1,13 +1,10 @@
 package io.tradergateway.config;
 
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.validation.annotation.Validated;
+import org.springframework.util.Assert;
 
 /**
  * {@code gateway.simulator.*}, used in profile {@code sim}.
@@ -21,16 +18,18 @@ import org.springframework.validation.annotation.Validated;
  * @param tickingContracts conIds whose lines move (the others keep their first ticks); empty: every line moves.
  *     Besides its catalogue the simulator knows synthetic stocks SIM0001..SIM1000, conIds 700000001..700001000
  */
-@Validated
 @ConfigurationProperties("gateway.simulator")
 public record SimulatorProperties(
-        @Min(0) @Max(65535) @DefaultValue("0") int port,
+        @DefaultValue("0") int port,
         @DefaultValue("42") long seed,
         @DefaultValue("1") double pacingWindowScale,
-        @NotNull @DefaultValue("250ms") Duration tickInterval,
-        @NotNull @DefaultValue List<Integer> tickingContracts) {
+        @DefaultValue("250ms") Duration tickInterval,
+        @DefaultValue List<Integer> tickingContracts) {
 
     public SimulatorProperties {
+        Assert.isTrue(port >= 0 && port <= 65_535, () -> "gateway.simulator.port must be 0 to 65535, not " + port);
+        Assert.notNull(tickInterval, "gateway.simulator.tick-interval is required");
+        Assert.notNull(tickingContracts, "gateway.simulator.ticking-contracts is required");
         if (tickInterval.isNegative() || tickInterval.isZero()) {
             throw new IllegalArgumentException("gateway.simulator.tick-interval must be positive");
         }

@@ -1,11 +1,9 @@
 package io.tradergateway.contract;
 
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.validation.annotation.Validated;
+import org.springframework.util.Assert;
 
 /**
  * {@code gateway.contracts.*}.
@@ -14,9 +12,14 @@ import org.springframework.validation.annotation.Validated;
  * @param cacheSize lookups kept in memory
  * @param cacheTtl how long a lookup is trusted (contract details change rarely: a day by default)
  */
-@Validated
 @ConfigurationProperties("gateway.contracts")
 public record ContractProperties(
-        @NotNull @DefaultValue("10s") Duration timeout,
-        @Min(1) @DefaultValue("2000") int cacheSize,
-        @NotNull @DefaultValue("24h") Duration cacheTtl) {}
+        @DefaultValue("10s") Duration timeout,
+        @DefaultValue("2000") int cacheSize,
+        @DefaultValue("24h") Duration cacheTtl) {
+    public ContractProperties {
+        Assert.notNull(timeout, "gateway.contracts.timeout is required");
+        Assert.isTrue(cacheSize >= 1, () -> "gateway.contracts.cache-size must be at least 1, not " + cacheSize);
+        Assert.notNull(cacheTtl, "gateway.contracts.cache-ttl is required");
+    }
+}

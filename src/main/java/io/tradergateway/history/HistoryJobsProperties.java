@@ -1,11 +1,9 @@
 package io.tradergateway.history;
 
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.validation.annotation.Validated;
+import org.springframework.util.Assert;
 
 /**
  * {@code gateway.history.jobs.*}: bulk jobs on db-scheduler.
@@ -21,13 +19,23 @@ import org.springframework.validation.annotation.Validated;
  * @param retryAfter wait before a part that failed for a passing reason (TWS gone, store down) runs again
  * @param eventsInterval how often the progress stream (SSE) checks for changes
  */
-@Validated
 @ConfigurationProperties("gateway.history.jobs")
 public record HistoryJobsProperties(
         @DefaultValue("true") boolean enabled,
-        @Min(1) @DefaultValue("1") int threads,
-        @NotNull @DefaultValue("2s") Duration pollingInterval,
-        @NotNull @DefaultValue("10s") Duration heartbeat,
-        @Min(4) @DefaultValue("6") int missedHeartbeats,
-        @NotNull @DefaultValue("30s") Duration retryAfter,
-        @NotNull @DefaultValue("1s") Duration eventsInterval) {}
+        @DefaultValue("1") int threads,
+        @DefaultValue("2s") Duration pollingInterval,
+        @DefaultValue("10s") Duration heartbeat,
+        @DefaultValue("6") int missedHeartbeats,
+        @DefaultValue("30s") Duration retryAfter,
+        @DefaultValue("1s") Duration eventsInterval) {
+    public HistoryJobsProperties {
+        Assert.isTrue(threads >= 1, () -> "gateway.history.jobs.threads must be at least 1, not " + threads);
+        Assert.notNull(pollingInterval, "gateway.history.jobs.polling-interval is required");
+        Assert.notNull(heartbeat, "gateway.history.jobs.heartbeat is required");
+        Assert.isTrue(
+                missedHeartbeats >= 4,
+                () -> "gateway.history.jobs.missed-heartbeats must be at least 4, not " + missedHeartbeats);
+        Assert.notNull(retryAfter, "gateway.history.jobs.retry-after is required");
+        Assert.notNull(eventsInterval, "gateway.history.jobs.events-interval is required");
+    }
+}

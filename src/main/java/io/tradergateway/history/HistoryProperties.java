@@ -1,12 +1,9 @@
 package io.tradergateway.history;
 
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.validation.annotation.Validated;
+import org.springframework.util.Assert;
 
 /**
  * {@code gateway.history.*}.
@@ -30,16 +27,35 @@ import org.springframework.validation.annotation.Validated;
  * @param streamTimeout longest time one response may take to stream
  * @param pacing IB's pacing rules
  */
-@Validated
 @ConfigurationProperties("gateway.history")
 public record HistoryProperties(
-        @NotNull @DefaultValue("60s") Duration timeout,
-        @Min(1) @DefaultValue("100") int maxConcurrentRequests,
-        @Min(1) @DefaultValue("500") int maxChunks,
-        @Min(1) @DefaultValue("50") int concurrency,
-        @Min(1) @DefaultValue("50000") long downloadMaxBars,
-        @Min(1) @DefaultValue("50000") long storeQueueMaxBars,
-        @Min(0) @DefaultValue("500000") long cacheMaxBars,
-        @NotNull @DefaultValue("1h") Duration cacheTtl,
-        @NotNull @DefaultValue("30m") Duration streamTimeout,
-        @Valid @NotNull @DefaultValue PacingRules pacing) {}
+        @DefaultValue("60s") Duration timeout,
+        @DefaultValue("100") int maxConcurrentRequests,
+        @DefaultValue("500") int maxChunks,
+        @DefaultValue("50") int concurrency,
+        @DefaultValue("50000") long downloadMaxBars,
+        @DefaultValue("50000") long storeQueueMaxBars,
+        @DefaultValue("500000") long cacheMaxBars,
+        @DefaultValue("1h") Duration cacheTtl,
+        @DefaultValue("30m") Duration streamTimeout,
+        @DefaultValue PacingRules pacing) {
+    public HistoryProperties {
+        Assert.notNull(timeout, "gateway.history.timeout is required");
+        Assert.isTrue(
+                maxConcurrentRequests >= 1,
+                () -> "gateway.history.max-concurrent-requests must be at least 1, not " + maxConcurrentRequests);
+        Assert.isTrue(maxChunks >= 1, () -> "gateway.history.max-chunks must be at least 1, not " + maxChunks);
+        Assert.isTrue(concurrency >= 1, () -> "gateway.history.concurrency must be at least 1, not " + concurrency);
+        Assert.isTrue(
+                downloadMaxBars >= 1,
+                () -> "gateway.history.download-max-bars must be at least 1, not " + downloadMaxBars);
+        Assert.isTrue(
+                storeQueueMaxBars >= 1,
+                () -> "gateway.history.store-queue-max-bars must be at least 1, not " + storeQueueMaxBars);
+        Assert.isTrue(
+                cacheMaxBars >= 0, () -> "gateway.history.cache-max-bars must be at least 0, not " + cacheMaxBars);
+        Assert.notNull(cacheTtl, "gateway.history.cache-ttl is required");
+        Assert.notNull(streamTimeout, "gateway.history.stream-timeout is required");
+        Assert.notNull(pacing, "gateway.history.pacing is required");
+    }
+}

@@ -1,9 +1,8 @@
 package io.tradergateway.history;
 
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.Assert;
 
 /**
  * {@code gateway.history.pacing.*}: IB's historical-data pacing rules (IB's "historical data limitations", see
@@ -26,16 +25,31 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param margin added to every window, for clock and network jitter between the gateway and IB's servers
  */
 public record PacingRules(
-        @NotNull @DefaultValue("15s") Duration identicalWindow,
-        @NotNull @DefaultValue("2s") Duration burstWindow,
-        @Min(1) @DefaultValue("5") int burstMax,
-        @NotNull @DefaultValue("10m") Duration rateWindow,
-        @Min(1) @DefaultValue("60") int rateMax,
-        @NotNull @DefaultValue("30s") Duration appliesUpTo,
-        @Min(1) @DefaultValue("2") int bidAskWeight,
-        @Min(1) @DefaultValue("50") int maxOpen,
-        @NotNull @DefaultValue("30s") Duration maxWait,
-        @NotNull @DefaultValue("100ms") Duration margin) {
+        @DefaultValue("15s") Duration identicalWindow,
+        @DefaultValue("2s") Duration burstWindow,
+        @DefaultValue("5") int burstMax,
+        @DefaultValue("10m") Duration rateWindow,
+        @DefaultValue("60") int rateMax,
+        @DefaultValue("30s") Duration appliesUpTo,
+        @DefaultValue("2") int bidAskWeight,
+        @DefaultValue("50") int maxOpen,
+        @DefaultValue("30s") Duration maxWait,
+        @DefaultValue("100ms") Duration margin) {
+
+    public PacingRules {
+        Assert.notNull(identicalWindow, "gateway.history.pacing.identical-window is required");
+        Assert.notNull(burstWindow, "gateway.history.pacing.burst-window is required");
+        Assert.isTrue(burstMax >= 1, () -> "gateway.history.pacing.burst-max must be at least 1, not " + burstMax);
+        Assert.notNull(rateWindow, "gateway.history.pacing.rate-window is required");
+        Assert.isTrue(rateMax >= 1, () -> "gateway.history.pacing.rate-max must be at least 1, not " + rateMax);
+        Assert.notNull(appliesUpTo, "gateway.history.pacing.applies-up-to is required");
+        Assert.isTrue(
+                bidAskWeight >= 1,
+                () -> "gateway.history.pacing.bid-ask-weight must be at least 1, not " + bidAskWeight);
+        Assert.isTrue(maxOpen >= 1, () -> "gateway.history.pacing.max-open must be at least 1, not " + maxOpen);
+        Assert.notNull(maxWait, "gateway.history.pacing.max-wait is required");
+        Assert.notNull(margin, "gateway.history.pacing.margin is required");
+    }
 
     /** IB's published rules. */
     public static PacingRules ib() {

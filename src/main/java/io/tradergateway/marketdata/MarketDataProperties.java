@@ -1,12 +1,9 @@
 package io.tradergateway.marketdata;
 
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.validation.annotation.Validated;
+import org.springframework.util.Assert;
 
 /**
  * {@code gateway.market-data.*}.
@@ -25,18 +22,32 @@ import org.springframework.validation.annotation.Validated;
  * @param quoteWait how long GET /api/v1/quotes waits for a new line's first bid, ask and last
  * @param maxContractsPerRequest how many contracts one GET /api/v1/quotes may name
  */
-@Validated
 @ConfigurationProperties("gateway.market-data")
 public record MarketDataProperties(
-        @Min(1) @Max(10_000) @DefaultValue("100") int maxLines,
-        @NotNull @DefaultValue("LIVE") MarketDataKind marketDataType,
+        @DefaultValue("100") int maxLines,
+        @DefaultValue("LIVE") MarketDataKind marketDataType,
         @DefaultValue("true") boolean delayedFallback,
-        @NotNull @DefaultValue("10s") Duration linger,
-        @NotNull @DefaultValue("30s") Duration staleAfter,
-        @NotNull @DefaultValue("LIQUID_HOURS") StaleDuring staleDuring,
-        @NotNull @DefaultValue("250ms") Duration checkInterval,
-        @NotNull @DefaultValue("3s") Duration quoteWait,
-        @Min(1) @Max(100) @DefaultValue("20") int maxContractsPerRequest) {
+        @DefaultValue("10s") Duration linger,
+        @DefaultValue("30s") Duration staleAfter,
+        @DefaultValue("LIQUID_HOURS") StaleDuring staleDuring,
+        @DefaultValue("250ms") Duration checkInterval,
+        @DefaultValue("3s") Duration quoteWait,
+        @DefaultValue("20") int maxContractsPerRequest) {
+
+    public MarketDataProperties {
+        Assert.isTrue(
+                maxLines >= 1 && maxLines <= 10_000,
+                () -> "gateway.market-data.max-lines must be 1 to 10000, not " + maxLines);
+        Assert.notNull(marketDataType, "gateway.market-data.market-data-type is required");
+        Assert.notNull(linger, "gateway.market-data.linger is required");
+        Assert.notNull(staleAfter, "gateway.market-data.stale-after is required");
+        Assert.notNull(staleDuring, "gateway.market-data.stale-during is required");
+        Assert.notNull(checkInterval, "gateway.market-data.check-interval is required");
+        Assert.notNull(quoteWait, "gateway.market-data.quote-wait is required");
+        Assert.isTrue(
+                maxContractsPerRequest >= 1 && maxContractsPerRequest <= 100,
+                () -> "gateway.market-data.max-contracts-per-request must be 1 to 100, not " + maxContractsPerRequest);
+    }
 
     /** When a silent line counts as stale. */
     public enum StaleDuring {

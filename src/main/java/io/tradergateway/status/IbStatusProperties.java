@@ -1,16 +1,13 @@
 package io.tradergateway.status;
 
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.Assert;
 import org.springframework.util.unit.DataSize;
-import org.springframework.validation.annotation.Validated;
 
 /**
  * {@code gateway.ib-status.*}: IB's public system-status page, how to fetch it, and what the operator trades.
@@ -30,28 +27,34 @@ import org.springframework.validation.annotation.Validated;
  * @param userAgent sent with every fetch; IB may refuse clients that do not look like a browser
  * @param maintenanceWindows IB's server resets; absent = {@link MaintenanceWindow#northAmerica()}, empty = none
  */
-@Validated
 @ConfigurationProperties("gateway.ib-status")
 public record IbStatusProperties(
         @DefaultValue("true") boolean enabled,
 
-        @NotNull @DefaultValue("https://www.interactivebrokers.com/en/software/systemStatus.php")
+        @DefaultValue("https://www.interactivebrokers.com/en/software/systemStatus.php")
         URI url,
 
         @DefaultValue List<String> exchanges,
         @DefaultValue List<String> ignoredExchanges,
-        @NotNull @DefaultValue("60s") Duration refreshInterval,
-        @NotNull @DefaultValue("5s") Duration connectTimeout,
-        @NotNull @DefaultValue("10s") Duration readTimeout,
-        @NotNull @DefaultValue("2MB") DataSize maxBodySize,
-        @NotNull @DefaultValue("10m") Duration maxAge,
-        @NotBlank @DefaultValue(DEFAULT_USER_AGENT) String userAgent,
-        List<@Valid MaintenanceWindow> maintenanceWindows) {
+        @DefaultValue("60s") Duration refreshInterval,
+        @DefaultValue("5s") Duration connectTimeout,
+        @DefaultValue("10s") Duration readTimeout,
+        @DefaultValue("2MB") DataSize maxBodySize,
+        @DefaultValue("10m") Duration maxAge,
+        @DefaultValue(DEFAULT_USER_AGENT) String userAgent,
+        List<MaintenanceWindow> maintenanceWindows) {
 
     static final String DEFAULT_USER_AGENT =
             "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36";
 
     public IbStatusProperties {
+        Assert.notNull(url, "gateway.ib-status.url is required");
+        Assert.notNull(refreshInterval, "gateway.ib-status.refresh-interval is required");
+        Assert.notNull(connectTimeout, "gateway.ib-status.connect-timeout is required");
+        Assert.notNull(readTimeout, "gateway.ib-status.read-timeout is required");
+        Assert.notNull(maxBodySize, "gateway.ib-status.max-body-size is required");
+        Assert.notNull(maxAge, "gateway.ib-status.max-age is required");
+        Assert.hasText(userAgent, "gateway.ib-status.user-agent must not be blank");
         exchanges = normalise(exchanges);
         ignoredExchanges = normalise(ignoredExchanges);
         maintenanceWindows =

@@ -1,8 +1,5 @@
 package io.tradergateway.status;
 
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotEmpty;
-import jakarta.validation.constraints.NotNull;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -13,21 +10,22 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.util.Assert;
 
 /**
  * A recurring window in which IB resets or maintains its servers, in the window's own time zone (so daylight
  * saving is followed). It starts on each of {@code days} at {@code start}; an {@code end} not after
  * {@code start} falls on the next day (Friday 23:00 to Saturday 03:00).
  */
-public record MaintenanceWindow(
-        @NotBlank String name,
-        @NotNull ZoneId zone,
-        @NotEmpty Set<DayOfWeek> days,
-        @NotNull LocalTime start,
-        @NotNull LocalTime end) {
+public record MaintenanceWindow(String name, ZoneId zone, Set<DayOfWeek> days, LocalTime start, LocalTime end) {
 
     public MaintenanceWindow {
-        days = days == null || days.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(days));
+        Assert.hasText(name, "gateway.ib-status.maintenance-windows[].name must not be blank");
+        Assert.notNull(zone, "gateway.ib-status.maintenance-windows[].zone is required");
+        Assert.notEmpty(days, "gateway.ib-status.maintenance-windows[].days must name at least one day");
+        Assert.notNull(start, "gateway.ib-status.maintenance-windows[].start is required");
+        Assert.notNull(end, "gateway.ib-status.maintenance-windows[].end is required");
+        days = Set.copyOf(EnumSet.copyOf(days));
     }
 
     /**

@@ -1,12 +1,9 @@
 package io.tradergateway.stream;
 
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.validation.annotation.Validated;
+import org.springframework.util.Assert;
 
 /**
  * {@code gateway.stream.*}: the Server-Sent Events endpoint.
@@ -22,14 +19,34 @@ import org.springframework.validation.annotation.Validated;
  * @param writerThreads the shared pool that writes every stream (`sse-writer-N`): a stream takes a thread only while
  *     it has something to write and its client takes bytes (non-blocking writes), so a few threads serve thousands
  */
-@Validated
 @ConfigurationProperties("gateway.stream")
 public record StreamProperties(
-        @Min(1) @Max(100_000) @DefaultValue("20") int maxStreamsPerKey,
-        @Min(1) @Max(1_000) @DefaultValue("50") int maxTopicsPerStream,
-        @NotNull @DefaultValue("15s") Duration heartbeat,
-        @Min(16) @Max(10_000_000) @DefaultValue("10000") int replayEvents,
-        @Min(2) @Max(1_000_000) @DefaultValue("1000") int maxQueuedEvents,
-        @NotNull @DefaultValue("1s") Duration pollInterval,
-        @NotNull @DefaultValue("250ms") Duration checkInterval,
-        @Min(1) @Max(256) @DefaultValue("2") int writerThreads) {}
+        @DefaultValue("20") int maxStreamsPerKey,
+        @DefaultValue("50") int maxTopicsPerStream,
+        @DefaultValue("15s") Duration heartbeat,
+        @DefaultValue("10000") int replayEvents,
+        @DefaultValue("1000") int maxQueuedEvents,
+        @DefaultValue("1s") Duration pollInterval,
+        @DefaultValue("250ms") Duration checkInterval,
+        @DefaultValue("2") int writerThreads) {
+    public StreamProperties {
+        Assert.isTrue(
+                maxStreamsPerKey >= 1 && maxStreamsPerKey <= 100_000,
+                () -> "gateway.stream.max-streams-per-key must be 1 to 100000, not " + maxStreamsPerKey);
+        Assert.isTrue(
+                maxTopicsPerStream >= 1 && maxTopicsPerStream <= 1000,
+                () -> "gateway.stream.max-topics-per-stream must be 1 to 1000, not " + maxTopicsPerStream);
+        Assert.notNull(heartbeat, "gateway.stream.heartbeat is required");
+        Assert.isTrue(
+                replayEvents >= 16 && replayEvents <= 10_000_000,
+                () -> "gateway.stream.replay-events must be 16 to 10000000, not " + replayEvents);
+        Assert.isTrue(
+                maxQueuedEvents >= 2 && maxQueuedEvents <= 1_000_000,
+                () -> "gateway.stream.max-queued-events must be 2 to 1000000, not " + maxQueuedEvents);
+        Assert.notNull(pollInterval, "gateway.stream.poll-interval is required");
+        Assert.notNull(checkInterval, "gateway.stream.check-interval is required");
+        Assert.isTrue(
+                writerThreads >= 1 && writerThreads <= 256,
+                () -> "gateway.stream.writer-threads must be 1 to 256, not " + writerThreads);
+    }
+}

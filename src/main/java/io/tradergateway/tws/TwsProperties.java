@@ -1,13 +1,9 @@
 package io.tradergateway.tws;
 
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.validation.annotation.Validated;
+import org.springframework.util.Assert;
 
 /**
  * {@code gateway.tws.*}: where TWS / IB Gateway listens and how patiently to talk to it. Ports: 7497 paper
@@ -29,24 +25,49 @@ import org.springframework.validation.annotation.Validated;
  * @param maxMessageBytes largest message accepted from TWS
  * @param maxMessagesPerSecond messages sent to TWS per second at most (IB allows 50; error 100 beyond)
  */
-@Validated
 @ConfigurationProperties("gateway.tws")
 public record TwsProperties(
-        @NotBlank @DefaultValue("127.0.0.1") String host,
-        @Min(1) @Max(65535) @DefaultValue("7497") int port,
-        @Min(0) @DefaultValue("17") int clientId,
-        @Min(1) @Max(32) @DefaultValue("8") int clientIdCount,
-        @NotNull @DefaultValue("5s") Duration connectTimeout,
-        @NotNull @DefaultValue("10s") Duration handshakeTimeout,
-        @NotNull @DefaultValue("1s") Duration reconnectInitialDelay,
-        @NotNull @DefaultValue("30s") Duration reconnectMaxDelay,
-        @NotNull @DefaultValue("30s") Duration requestTimeout,
-        @Min(1) @DefaultValue("100") int maxPendingRequests,
-        @NotNull @DefaultValue("30s") Duration idleTimeout,
-        @NotNull @DefaultValue("10s") Duration heartbeatTimeout,
-        @NotNull @DefaultValue("250ms") Duration housekeepingInterval,
-        @Min(1024) @DefaultValue("16777215") int maxMessageBytes,
-        @Min(1) @Max(50) @DefaultValue("45") int maxMessagesPerSecond) {
+        @DefaultValue("127.0.0.1") String host,
+        @DefaultValue("7497") int port,
+        @DefaultValue("17") int clientId,
+        @DefaultValue("8") int clientIdCount,
+        @DefaultValue("5s") Duration connectTimeout,
+        @DefaultValue("10s") Duration handshakeTimeout,
+        @DefaultValue("1s") Duration reconnectInitialDelay,
+        @DefaultValue("30s") Duration reconnectMaxDelay,
+        @DefaultValue("30s") Duration requestTimeout,
+        @DefaultValue("100") int maxPendingRequests,
+        @DefaultValue("30s") Duration idleTimeout,
+        @DefaultValue("10s") Duration heartbeatTimeout,
+        @DefaultValue("250ms") Duration housekeepingInterval,
+        @DefaultValue("16777215") int maxMessageBytes,
+        @DefaultValue("45") int maxMessagesPerSecond) {
+
+    public TwsProperties {
+        Assert.hasText(host, "gateway.tws.host must not be blank");
+        Assert.isTrue(port >= 1 && port <= 65_535, () -> "gateway.tws.port must be 1 to 65535, not " + port);
+        Assert.isTrue(clientId >= 0, () -> "gateway.tws.client-id must be at least 0, not " + clientId);
+        Assert.isTrue(
+                clientIdCount >= 1 && clientIdCount <= 32,
+                () -> "gateway.tws.client-id-count must be 1 to 32, not " + clientIdCount);
+        Assert.notNull(connectTimeout, "gateway.tws.connect-timeout is required");
+        Assert.notNull(handshakeTimeout, "gateway.tws.handshake-timeout is required");
+        Assert.notNull(reconnectInitialDelay, "gateway.tws.reconnect-initial-delay is required");
+        Assert.notNull(reconnectMaxDelay, "gateway.tws.reconnect-max-delay is required");
+        Assert.notNull(requestTimeout, "gateway.tws.request-timeout is required");
+        Assert.isTrue(
+                maxPendingRequests >= 1,
+                () -> "gateway.tws.max-pending-requests must be at least 1, not " + maxPendingRequests);
+        Assert.notNull(idleTimeout, "gateway.tws.idle-timeout is required");
+        Assert.notNull(heartbeatTimeout, "gateway.tws.heartbeat-timeout is required");
+        Assert.notNull(housekeepingInterval, "gateway.tws.housekeeping-interval is required");
+        Assert.isTrue(
+                maxMessageBytes >= 1024,
+                () -> "gateway.tws.max-message-bytes must be at least 1024, not " + maxMessageBytes);
+        Assert.isTrue(
+                maxMessagesPerSecond >= 1 && maxMessagesPerSecond <= 50,
+                () -> "gateway.tws.max-messages-per-second must be 1 to 50, not " + maxMessagesPerSecond);
+    }
 
     /** Defaults for everything but where to connect (tests and tools). */
     public static TwsProperties of(String host, int port, int clientId) {
