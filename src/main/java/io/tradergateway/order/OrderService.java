@@ -91,6 +91,7 @@ public class OrderService {
         }
         guards.limits(plan);
         List<LiveOrder> orders;
+        java.time.Instant deadline;
         synchronized (sending) { // TWS wants a client's order ids in increasing order: allocate, journal, send
             orders = journaled(key, hash, plan);
             if (orders == null) { // the same key won a race: answer what it placed
@@ -100,9 +101,10 @@ public class OrderService {
                 }
                 throw OrderException.keyConflict(key);
             }
+            deadline = awaits.deadline(settings.ackTimeout()); // on the injected clock, from the send on
             sendAll(orders);
         }
-        Placed placed = awaitAck(orders);
+        Placed placed = awaitAck(orders, deadline);
         journal.audit(
                 who,
                 "place",
@@ -158,10 +160,9 @@ public class OrderService {
         }
     }
 
-    private Placed awaitAck(List<LiveOrder> orders) {
+    private Placed awaitAck(List<LiveOrder> orders, java.time.Instant deadline) {
         LiveOrder parent = orders.get(0);
         LiveOrder last = orders.get(orders.size() - 1);
-        java.time.Instant deadline = awaits.deadline(settings.ackTimeout()); // on the injected clock
         try {
             awaits.get(last.ack, deadline);
             awaits.get(parent.ack, deadline);
