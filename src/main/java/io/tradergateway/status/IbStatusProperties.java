@@ -59,10 +59,9 @@ public record IbStatusProperties(
         ignoredExchanges = normalise(ignoredExchanges);
         maintenanceWindows =
                 maintenanceWindows == null ? MaintenanceWindow.northAmerica() : List.copyOf(maintenanceWindows);
-        if (url != null
-                && !("https".equalsIgnoreCase(url.getScheme())
-                        || "http".equalsIgnoreCase(url.getScheme())
-                        || StatusPageFetcher.isBundled(url))) {
+        if (!("https".equalsIgnoreCase(url.getScheme())
+                || "http".equalsIgnoreCase(url.getScheme())
+                || StatusPageFetcher.isBundled(url))) {
             throw new IllegalArgumentException(
                     "gateway.ib-status.url must be an http(s) URL or a classpath: page, not " + url);
         }
@@ -70,7 +69,7 @@ public record IbStatusProperties(
         requirePositive("connect-timeout", connectTimeout);
         requirePositive("read-timeout", readTimeout);
         requirePositive("max-age", maxAge);
-        if (maxBodySize != null && maxBodySize.toBytes() < 1024) {
+        if (maxBodySize.toBytes() < 1024) {
             throw new IllegalArgumentException("gateway.ib-status.max-body-size must be at least 1KB");
         }
     }
@@ -103,7 +102,7 @@ public record IbStatusProperties(
     }
 
     private static void requirePositive(String key, Duration value) {
-        if (value != null && (value.isZero() || value.isNegative())) {
+        if (value.isZero() || value.isNegative()) {
             throw new IllegalArgumentException("gateway.ib-status." + key + " must be positive, not " + value);
         }
     }
