@@ -2,11 +2,14 @@ package io.tradergateway.history;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.zaxxer.hikari.HikariDataSource;
 import io.tradergateway.support.GatewayRun;
 import io.tradergateway.support.TestDatabase;
 import java.net.http.HttpResponse;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -29,7 +32,10 @@ class HistoryStoreH2IntegrationTest extends HistoryStoreIntegrationTests {
             run.bean(JdbcTemplate.class).execute("SHUTDOWN");
             Path moved = tempDir.resolve("data-moved");
             Files.move(data, moved);
-            Files.writeString(data, "not a directory"); // H2 can neither find nor create its files now
+            blockWithAFile(data); // H2 can neither find nor create its files now
+            // a connection the pool (or the scheduler's poll) opened between SHUTDOWN and the move is still open on
+            // the moved files: evict them all, so every connection from here on is a new one and must fail
+            run.bean(HikariDataSource.class).getHikariPoolMXBean().softEvictConnections();
             HttpResponse<String> down = run.http().get(msft);
             assertThat(down.statusCode()).as(down.body()).isEqualTo(503);
             assertThat(down.body())
@@ -39,6 +45,23 @@ class HistoryStoreH2IntegrationTest extends HistoryStoreIntegrationTests {
 
             Files.delete(data);
             Files.move(moved, data);
+        }
+    }
+
+    /**
+     * Puts a plain file where the store's directory was. The pool refills itself in the background after SHUTDOWN,
+     * and H2 creates a missing directory when it opens a database, so a fresh empty directory may appear between
+     * the move and the write (CI run of def430a: "Is a directory"): move each such one aside and try again.
+     */
+    private void blockWithAFile(Path data) throws Exception {
+        for (int attempt = 0; ; attempt++) {
+            try {
+                Files.writeString(data, "not a directory", StandardOpenOption.CREATE_NEW);
+                return;
+            } catch (FileAlreadyExistsException recreated) {
+                assertThat(attempt).as("the store directory keeps coming back").isLessThan(100);
+                Files.move(data, tempDir.resolve("data-recreated-" + attempt));
+            }
         }
     }
 }
