@@ -124,7 +124,10 @@ final class StoredHistory {
         if (!keeps(piece)) {
             return;
         }
-        Instant cap = now.minusSeconds(barSize.seconds());
+        // the store counts in whole seconds: the span is narrowed to them here, so that the bars kept and the range
+        // recorded as covered are cut at the same instants (a cap of 13:28:00.5 kept the 13:28 bar but recorded
+        // coverage to 13:28:00; a start of 09:30:00.5 recorded coverage of the 09:30 bar it did not keep)
+        Instant cap = now.minusSeconds(barSize.seconds()).truncatedTo(ChronoUnit.SECONDS);
         Instant from = piece.chunk().from();
         if (from == null) { // a duration request: covered from its first bar
             if (bars.isEmpty()) {
@@ -132,7 +135,9 @@ final class StoredHistory {
             }
             from = bars.get(0).time();
         }
-        Instant to = piece.to() == null || piece.to().isAfter(cap) ? cap : piece.to();
+        from = ceilToSecond(from);
+        Instant to =
+                piece.to() == null || piece.to().isAfter(cap) ? cap : piece.to().truncatedTo(ChronoUnit.SECONDS);
         if (!from.isBefore(to)) {
             return;
         }
@@ -162,6 +167,11 @@ final class StoredHistory {
             queuedBars.addAndGet(-size);
             busy(size, span);
         }
+    }
+
+    private static Instant ceilToSecond(Instant t) {
+        Instant whole = t.truncatedTo(ChronoUnit.SECONDS);
+        return whole.equals(t) ? t : whole.plusSeconds(1);
     }
 
     /** Bars waiting for the writer now (what {@code queueMaxBars} bounds). */

@@ -3,6 +3,7 @@ package io.tradergateway.history;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.HikariPoolMXBean;
 import io.tradergateway.support.GatewayRun;
 import io.tradergateway.support.TestDatabase;
 import java.net.http.HttpResponse;
@@ -29,13 +30,17 @@ class HistoryStoreH2IntegrationTest extends HistoryStoreIntegrationTests {
         String msft =
                 "/api/v1/history?conId=272093&barSize=1%20hour&start=2026-03-02T00:00:00Z&end=2026-03-03T00:00:00Z";
         try (GatewayRun run = start()) {
-            run.bean(JdbcTemplate.class).execute("SHUTDOWN");
+            HikariPoolMXBean pool = run.bean(HikariDataSource.class).getHikariPoolMXBean();
+            // The pool fills itself up in the background after start: wait until it is full, so that no connection
+            // opens while the files move. Then take the files away (H2 keeps its open database on them), put a plain
+            // file in their place, and shut the database down: every connection from here on must open it anew,
+            // and H2 can neither find nor create the store. (Shut down first, and a connection opened before the
+            // move would have re-opened it and kept working on the moved files.)
+            awaitFull(run, pool);
             Path moved = tempDir.resolve("data-moved");
             Files.move(data, moved);
-            blockWithAFile(data); // H2 can neither find nor create its files now
-            // a connection the pool (or the scheduler's poll) opened between SHUTDOWN and the move is still open on
-            // the moved files: evict them all, so every connection from here on is a new one and must fail
-            run.bean(HikariDataSource.class).getHikariPoolMXBean().softEvictConnections();
+            blockWithAFile(data);
+            run.bean(JdbcTemplate.class).execute("SHUTDOWN");
             HttpResponse<String> down = run.http().get(msft);
             assertThat(down.statusCode()).as(down.body()).isEqualTo(503);
             assertThat(down.body())
@@ -48,10 +53,21 @@ class HistoryStoreH2IntegrationTest extends HistoryStoreIntegrationTests {
         }
     }
 
+    private static void awaitFull(GatewayRun run, HikariPoolMXBean pool) throws InterruptedException {
+        int size = run.bean(HikariDataSource.class).getMaximumPoolSize();
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (pool.getTotalConnections() < size) {
+            assertThat(System.nanoTime())
+                    .as("the pool never filled to %d", size)
+                    .isLessThan(deadline);
+            Thread.sleep(10);
+        }
+    }
+
     /**
-     * Puts a plain file where the store's directory was. The pool refills itself in the background after SHUTDOWN,
-     * and H2 creates a missing directory when it opens a database, so a fresh empty directory may appear between
-     * the move and the write (CI run of def430a: "Is a directory"): move each such one aside and try again.
+     * Puts a plain file where the store's directory was. H2 re-creates a missing directory when it opens a database or
+     * writes its trace file, so a fresh directory may appear between the move and the write (CI run of def430a:
+     * "Is a directory"): move each such one aside and try again.
      */
     private void blockWithAFile(Path data) throws Exception {
         for (int attempt = 0; ; attempt++) {
