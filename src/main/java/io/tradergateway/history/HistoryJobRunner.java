@@ -5,7 +5,6 @@ import io.tradergateway.contract.ContractService;
 import io.tradergateway.tws.TwsTimeoutException;
 import io.tradergateway.tws.TwsUnavailableException;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -120,14 +119,11 @@ class HistoryJobRunner {
 
     /** Bars and the slice, capped one bar before now (a job over a range ending now leaves the forming bar). */
     private void keep(long series, HistoryPlan.Chunk chunk, List<HistoryBar> bars, BarSize barSize) {
-        Instant cap = clock.instant().minusSeconds(barSize.seconds());
-        Instant to = chunk.to().isAfter(cap) ? cap : chunk.to();
-        if (!chunk.from().isBefore(to)) {
+        BarStore.Span span = StoredHistory.finalSpan(chunk.from(), chunk.to(), barSize, clock.instant());
+        if (span == null) {
             return;
         }
-        List<HistoryBar> finalBars =
-                bars.stream().filter(b -> b.time().isBefore(to)).toList();
-        store.record(series, finalBars, new BarStore.Span(chunk.from(), to));
+        store.record(series, bars.stream().filter(b -> span.contains(b.time())).toList(), span);
     }
 
     private static String describe(RuntimeException e) {

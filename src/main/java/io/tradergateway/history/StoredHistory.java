@@ -124,10 +124,6 @@ final class StoredHistory {
         if (!keeps(piece)) {
             return;
         }
-        // the store counts in whole seconds: the span is narrowed to them here, so that the bars kept and the range
-        // recorded as covered are cut at the same instants (a cap of 13:28:00.5 kept the 13:28 bar but recorded
-        // coverage to 13:28:00; a start of 09:30:00.5 recorded coverage of the 09:30 bar it did not keep)
-        Instant cap = now.minusSeconds(barSize.seconds()).truncatedTo(ChronoUnit.SECONDS);
         Instant from = piece.chunk().from();
         if (from == null) { // a duration request: covered from its first bar
             if (bars.isEmpty()) {
@@ -135,18 +131,12 @@ final class StoredHistory {
             }
             from = bars.get(0).time();
         }
-        from = ceilToSecond(from);
-        Instant to =
-                piece.to() == null || piece.to().isAfter(cap) ? cap : piece.to().truncatedTo(ChronoUnit.SECONDS);
-        if (!from.isBefore(to)) {
+        BarStore.Span span = finalSpan(from, piece.to(), barSize, now);
+        if (span == null) {
             return;
         }
-        Instant start = from;
-        Instant end = to;
-        List<HistoryBar> finalBars = bars.stream()
-                .filter(b -> !b.time().isBefore(start) && b.time().isBefore(end))
-                .toList();
-        BarStore.Span span = new BarStore.Span(from, to);
+        List<HistoryBar> finalBars =
+                bars.stream().filter(b -> span.contains(b.time())).toList();
         long size = finalBars.size();
         if (queuedBars.addAndGet(size) > queueMaxBars && size > 0) {
             queuedBars.addAndGet(-size);
@@ -169,9 +159,18 @@ final class StoredHistory {
         }
     }
 
-    private static Instant ceilToSecond(Instant t) {
-        Instant whole = t.truncatedTo(ChronoUnit.SECONDS);
-        return whole.equals(t) ? t : whole.plusSeconds(1);
+    /**
+     * What of [{@code from}, {@code to}) may be recorded as covered at {@code now} ({@code to} null: up to now): up
+     * to one bar length before now (the bar still forming is not final), in the whole seconds the store counts in,
+     * so that the bars kept and the range recorded are cut at the same instants (a cap of 13:28:00.5 once kept the
+     * 13:28 bar and recorded coverage to 13:28:00). Null when nothing is left.
+     */
+    static BarStore.Span finalSpan(Instant from, Instant to, BarSize barSize, Instant now) {
+        Instant cap = now.minusSeconds(barSize.seconds());
+        Instant end = (to == null || to.isAfter(cap) ? cap : to).truncatedTo(ChronoUnit.SECONDS);
+        Instant whole = from.truncatedTo(ChronoUnit.SECONDS);
+        Instant start = whole.equals(from) ? from : whole.plusSeconds(1);
+        return start.isBefore(end) ? new BarStore.Span(start, end) : null;
     }
 
     /** Bars waiting for the writer now (what {@code queueMaxBars} bounds). */

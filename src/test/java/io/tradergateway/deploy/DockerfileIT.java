@@ -160,7 +160,7 @@ class DockerfileIT {
         } finally {
             process.destroy();
             if (!process.waitFor(20, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
+                process.destroyForcibly().waitFor(20, TimeUnit.SECONDS); // gone before its temp dir is deleted
             }
         }
     }

@@ -148,7 +148,7 @@ class FastStartIT {
         public void close() throws InterruptedException {
             process.destroy();
             if (!process.waitFor(20, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
+                process.destroyForcibly().waitFor(20, TimeUnit.SECONDS); // gone before its temp dir is deleted
             }
         }
     }

@@ -54,7 +54,9 @@ abstract class HistoryJobResumeTests extends StoreTestBase {
         }
         assertThat(child.exitValue()).as("killed by SIGKILL").isEqualTo(137);
 
-        try (GatewayRun next = HistoryJobsIntegrationTests.start(this)) {
+        // the killed replica's part runs again once its heartbeats are missed: a 2 s window here, not 60 s
+        try (GatewayRun next = HistoryJobsIntegrationTests.start(
+                this, "gateway.history.jobs.heartbeat=500ms", "gateway.history.jobs.missed-heartbeats=4")) {
             HistoryJobsIntegrationTests.awaitState(next, id, "DONE");
             String job = next.http().get("/api/v1/history/jobs/" + id).body();
             assertThat(job).contains("\"requestsDone\":26", "\"requestsTotal\":26", "\"errors\":0");

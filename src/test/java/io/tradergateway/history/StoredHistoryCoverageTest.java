@@ -59,6 +59,16 @@ class StoredHistoryCoverageTest {
         assertThat(kept.last()).isEqualTo(Instant.parse("2026-12-03T13:27:00Z"));
     }
 
+    @Test
+    void theSpanABulkJobRecordsFollowsTheSameRule() { // HistoryJobRunner keeps its chunks through finalSpan too
+        Instant now = Instant.parse("2026-12-03T13:29:00.500Z");
+        assertThat(StoredHistory.finalSpan(T0, now, MINUTE, now))
+                .isEqualTo(new BarStore.Span(T0, Instant.parse("2026-12-03T13:28:00Z")));
+        assertThat(StoredHistory.finalSpan(Instant.parse("2026-12-03T13:27:59.900Z"), null, MINUTE, now))
+                .as("13:28:00 to 13:28:00: nothing final yet")
+                .isNull();
+    }
+
     private record Keep(List<HistoryBar> bars, BarStore.Span span) {
         Instant last() {
             return bars.get(bars.size() - 1).time();

@@ -133,6 +133,11 @@ class OrderLimitsIntegrationTest {
         OrderApi.Answer all = api.send("DELETE", "/api/v1/orders?confirm=CANCEL_ALL", null);
 
         assertThat(all.status()).as(all.text()).isEqualTo(202);
+        // the simulator records the cancel-all on its own reader thread: the 202 may reach this test first
+        Eventually.await(
+                "one global cancel at TWS",
+                Duration.ofSeconds(15),
+                () -> !simulator.received(ReqGlobalCancel.class).isEmpty());
         assertThat(simulator.received(ReqGlobalCancel.class)).hasSize(1);
         for (int id : new int[] {first, second}) {
             Eventually.await(

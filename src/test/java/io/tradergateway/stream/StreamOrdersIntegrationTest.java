@@ -106,6 +106,12 @@ class StreamOrdersIntegrationTest extends StreamTestBase {
                         "sse-working-1", "\"action\":\"BUY\",\"quantity\":5,\"orderType\":\"LMT\",\"limitPrice\":100")
                 .path("id")
                 .asInt();
+        // the POST answers on TWS's first acknowledgement (PreSubmitted, Submitted right behind it): compare once
+        // the order has settled, or the list and the snapshot may each catch a different one of the two
+        Eventually.await(
+                "order " + working + " Submitted",
+                Duration.ofSeconds(15),
+                () -> get("/api/v1/orders/" + working).path("status").asString().equals("Submitted"));
         JsonNode listed = withId(get("/api/v1/orders").path("orders"), "id", Integer.toString(working));
 
         SseClient client = follow("orders,executions");

@@ -14,9 +14,23 @@ public final class Http {
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final int port;
+    private final Duration timeout;
 
     public Http(int port) {
+        this(port, Duration.ofSeconds(10));
+    }
+
+    private Http(int port, Duration timeout) {
         this.port = port;
+        this.timeout = timeout;
+    }
+
+    /**
+     * A client that waits up to 2 minutes for an answer: for what the app builds on its first request, such as
+     * springdoc's /v3/api-docs (seconds on a loaded 2-core machine, beyond the usual 10 s in a full test run).
+     */
+    public static Http patient(int port) {
+        return new Http(port, Duration.ofMinutes(2));
     }
 
     public HttpResponse<String> get(String path, String... headers) {
@@ -37,7 +51,7 @@ public final class Http {
 
     private HttpResponse<String> send(String method, String path, HttpRequest.BodyPublisher body, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(10))
+                .timeout(timeout)
                 .method(method, body);
         if (headers.length > 0) {
             request.headers(headers);

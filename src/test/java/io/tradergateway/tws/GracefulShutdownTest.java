@@ -24,8 +24,7 @@ class GracefulShutdownTest {
         Set<Thread> before = Thread.getAllStackTraces().keySet();
         ConfigurableApplicationContext context = new SpringApplicationBuilder(GatewayApplication.class)
                 .profiles("sim")
-                .properties("server.port=0")
-                .run();
+                .run("--server.port=0"); // an argument: builder properties are defaults, below application.yml's 8080
         TwsConnectionManager connection = context.getBean(TwsConnectionManager.class);
         TwsSimulator simulator = context.getBean(TwsSimulator.class);
         Eventually.await("READY", Duration.ofSeconds(10), () -> connection.state() == ConnectionState.READY);

@@ -121,7 +121,8 @@ class TwsResilienceTest {
                 .hasCauseInstanceOf(TwsUnavailableException.class)
                 .hasMessageContaining("TWS disconnected");
         long failedAfterMillis = TimeUnit.NANOSECONDS.toMillis(failedAt.get() - dropped);
-        assertThat(failedAfterMillis).as("failed within 100 ms of the drop").isLessThan(100);
+        // at once, not at the 30 s delay or the 60 s timeout; the bound leaves room for a GC pause on 2 busy cores
+        assertThat(failedAfterMillis).as("failed at once on the drop").isLessThan(1000);
         assertThat(manager.pendingRequests()).isZero();
 
         Eventually.await("READY again", WAIT, () -> manager.state() == ConnectionState.READY);
@@ -248,7 +249,9 @@ class TwsResilienceTest {
     void timedOutRequestIsCancelledAtTwsAndItsLateAnswerIgnored() throws Exception {
         TwsSimulator simulator = simulator();
         TwsConnectionManager manager = ready(simulator, fast(simulator, 1));
-        simulator.delayAnswers(Duration.ofMillis(300));
+        // the answer comes late in real time: late enough that no stall of this thread lets it arrive before the
+        // timeout below (on the test's clock) has failed the request
+        simulator.delayAnswers(Duration.ofSeconds(2));
         CompletableFuture<List<AccountSummary>> slow = manager.request(accountSummary(Duration.ofSeconds(5)));
         Eventually.await(
                 "request reached TWS",
@@ -326,7 +329,7 @@ class TwsResilienceTest {
     void requestErrorFailsOnlyThatRequest() throws Exception {
         TwsSimulator simulator = simulator();
         TwsConnectionManager manager = ready(simulator, fast(simulator, 1));
-        simulator.delayAnswers(Duration.ofMillis(500));
+        simulator.delayAnswers(Duration.ofSeconds(2)); // so that the error below reaches the request first
         CompletableFuture<List<AccountSummary>> doomed = manager.request(accountSummary(Duration.ofSeconds(10)));
         CompletableFuture<List<AccountSummary>> fine = manager.request(accountSummary(Duration.ofSeconds(10)));
         Eventually.await(
@@ -341,7 +344,7 @@ class TwsResilienceTest {
                 .cause()
                 .isInstanceOfSatisfying(
                         TwsRequestException.class, e -> assertThat(e.code()).isEqualTo(322));
-        assertThat(fine.get(5, TimeUnit.SECONDS)).hasSize(2);
+        assertThat(fine.get(15, TimeUnit.SECONDS)).hasSize(2);
         assertThat(manager.state()).isEqualTo(ConnectionState.READY);
     }
 

@@ -65,8 +65,8 @@ class ApiKeySurfaceIntegrationTest {
     @ParameterizedTest
     @ValueSource(
             strings = {
-                "conId=265598&barSize=1h&duration=2D",
-                "symbol=MSFT&barSize=1%20hour&duration=2%20D",
+                "conId=265598&barSize=1h&duration=5D", // ending now: 5 days hold 3 weekdays of bars, 2 may not
+                "symbol=MSFT&barSize=1%20hour&duration=2%20D&end=2026-03-06T21:00:00Z",
                 "conId=265598&barSize=1m&start=2026-03-02T09:30:00-05:00&end=2026-03-07T00:00:00-05:00",
                 "conId=265598&barSize=1d&duration=1Y"
             })
@@ -130,6 +130,7 @@ class ApiKeySurfaceIntegrationTest {
                 "/v3/api-docs"
             })
     void everyOtherEndpointAnswersCompleteJsonWithAKey(String path) {
+        Http http = Http.patient(port); // /v3/api-docs is built on its first request
         Eventually.await(
                 path + " synced",
                 Duration.ofSeconds(15),

@@ -34,7 +34,7 @@ class OpenApiContractTest {
 
     @Test
     void committedContractIsWhatTheRunningAppServes() throws IOException {
-        HttpResponse<String> response = new Http(port).get("/v3/api-docs");
+        HttpResponse<String> response = Http.patient(port).get("/v3/api-docs");
         assertThat(response.statusCode()).isEqualTo(200);
         String served = normalize(toYaml(response.body()));
 

@@ -77,8 +77,9 @@ class SimulatorFaultsIntegrationTest {
         assertThat(response.headers().firstValue("Retry-After")).isPresent();
         assertThat(response.body()).contains("tws-unavailable", "TWS disconnected");
         assertThat(millis)
-                .as("answered within 100 ms of the drop (+ one local HTTP call)")
-                .isLessThan(250);
+                // at once, not at the 30 s delay: the bound leaves room for a GC pause or a busy 2-core machine
+                .as("answered at once on the drop, not at the 30 s delay")
+                .isLessThan(2000);
 
         awaitReady();
         HttpResponse<String> next = http.get("/api/v1/tws/time");
