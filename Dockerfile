@@ -31,9 +31,11 @@ COPY --from=build /build/target/extracted/application/ ./
 # context refreshed and writes app.aot; every start then maps those classes loaded, linked and profiled, instead
 # of reading, verifying and interpreting them again. Same JVM, same jars, same options as the ENTRYPOINT, or the
 # JVM ignores the cache. Both also use Spring's AOT-processed context (-Dspring.aot.enabled=true, made by the build's
-# process-aot). bench/run.sh measures the gain; DockerfileIT replays this step on the built jar.
+# process-aot), and core reflection through native accessors (deploy/fast-start.sh says why). bench/run.sh
+# measures the gain; DockerfileIT replays this step on the built jar.
 RUN java -XX:AOTCacheOutput=app.aot -XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError \
-        -Dspring.aot.enabled=true -Dspring.context.exit=onRefresh -jar trader-gateway.jar \
+        -Dspring.aot.enabled=true -Djdk.reflect.useNativeAccessorOnly=true -Dspring.context.exit=onRefresh \
+        -jar trader-gateway.jar \
         --spring.profiles.active=sim --server.port=0 --gateway.ib-status.enabled=false \
         --gateway.data-dir=/tmp/training-store \
  && rm -rf /tmp/training-store \
@@ -47,4 +49,4 @@ ENV SERVER_ADDRESS=0.0.0.0 \
     GATEWAY_DATA_DIR=/data \
     JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError"
 EXPOSE 8080
-ENTRYPOINT ["java", "-XX:AOTCache=app.aot", "-Dspring.aot.enabled=true", "-jar", "trader-gateway.jar"]
+ENTRYPOINT ["java", "-XX:AOTCache=app.aot", "-Dspring.aot.enabled=true", "-Djdk.reflect.useNativeAccessorOnly=true", "-jar", "trader-gateway.jar"]

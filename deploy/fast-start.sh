@@ -17,6 +17,11 @@ JAVA=${JAVA:-java}
 JAR=${JAR:-target/trader-gateway.jar}
 DIR=${FAST_START_DIR:-target/fast-start}
 SPRING_AOT=-Dspring.aot.enabled=true
+# Core reflection through native accessors (JDK 18+; JDK 17 ignores it): Spring's start-up calls thousands of
+# constructors, factory methods and setters once each, and the default accessors spin method handles (and their
+# lambda forms) for every one. Measured on JDK 25 with the AOT cache, interleaved: 7-13 % less wall time and CPU to
+# readiness; the positions read's cost per request did not change (bench/run.sh ONLY=positions, with and without).
+NATIVE_REFLECTION=-Djdk.reflect.useNativeAccessorOnly=true
 THIN=$DIR/$(basename "$JAR")   # the extracted (thin) jar keeps the name of the jar it came from
 
 feature=$("$JAVA" -XshowSettings:properties -version 2>&1 | awk -F' = ' '/java.specification.version/ {print $2}')
@@ -45,7 +50,7 @@ train_once() {
   # the training run's own store, by an absolute path (H2 refuses a relative one without ./)
   local log=$DIR/training-jdk$feature.log pid port="" path i requests=0 store rc=0
   store=$(cd "$DIR" && pwd)/training-data
-  local jvm=("$JAVA" "$make$part" "-XX:ErrorFile=$DIR/hs_err_training_%p.log" "$SPRING_AOT")
+  local jvm=("$JAVA" "$make$part" "-XX:ErrorFile=$DIR/hs_err_training_%p.log" "$SPRING_AOT" "$NATIVE_REFLECTION")
   rm -f "$part"
   if ! command -v curl >/dev/null 2>&1; then
     "${jvm[@]}" -Dspring.context.exit=onRefresh -jar "$THIN" --spring.profiles.active=sim --server.port=0 \
@@ -106,4 +111,4 @@ if [ ! -f "$cache" ]; then
   train || { echo "fast-start: training failed, see $DIR/training-jdk$feature.log" >&2; exit 1; }
 fi
 [ "${1:-}" = "--prepare" ] && exit 0
-exec "$JAVA" "$use$cache" "$SPRING_AOT" -jar "$THIN" "$@"
+exec "$JAVA" "$use$cache" "$SPRING_AOT" "$NATIVE_REFLECTION" -jar "$THIN" "$@"
