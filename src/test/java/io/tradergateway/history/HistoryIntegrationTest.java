@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tradergateway.sim.TwsSimulator;
 import io.tradergateway.support.Eventually;
 import io.tradergateway.support.Http;
+import io.tradergateway.support.MutableClock;
 import io.tradergateway.tws.ConnectionState;
 import io.tradergateway.tws.TwsConnectionManager;
 import io.tradergateway.tws.wire.CancelHistoricalData;
@@ -32,15 +33,35 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.ActiveProfiles;
 
-/** The history endpoint through HTTP, the real client and a real socket to the simulator. */
+/**
+ * The history endpoint through HTTP, the real client and a real socket to the simulator. The app's clock runs with
+ * real time and the timeout test moves it past {@code gateway.history.timeout}: a short real timeout (2 s before)
+ * would also fail any of the 50-chunk fetches here that a busy machine slows down. 20 s stays below the TWS
+ * session's idle timeout (30 s), so moving the clock past it sends no heartbeat into the test's black hole.
+ */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"gateway.history.timeout=2s", "gateway.tws.housekeeping-interval=50ms"})
+        properties = {"gateway.history.timeout=20s", "gateway.tws.housekeeping-interval=50ms"})
 @ActiveProfiles("sim")
 class HistoryIntegrationTest {
+
+    @TestConfiguration
+    static class MovableClock {
+        @Bean
+        @Primary
+        MutableClock testClock() {
+            return MutableClock.ticking();
+        }
+    }
+
+    @Autowired
+    MutableClock clock;
 
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
 
@@ -217,8 +238,14 @@ class HistoryIntegrationTest {
 
     @Test
     void aHistoryRequestIsCancelledAtTwsWhenItTimesOut() {
-        simulator.blackhole(Duration.ofSeconds(3));
-        HttpResponse<String> response = get("conId=265598&barSize=1 hour&duration=1 D&end=2026-02-24T21:00:00Z");
+        int before = historyRequests();
+        simulator.blackhole(Duration.ofMinutes(5)); // TWS never answers
+        CompletableFuture<HttpResponse<String>> pending = CompletableFuture.supplyAsync(
+                () -> get("conId=265598&barSize=1 hour&duration=1 D&end=2026-02-24T21:00:00Z"));
+        Eventually.await("request at TWS", Duration.ofSeconds(10), () -> historyRequests() > before);
+        assertThat(pending).as("still waiting for TWS").isNotDone();
+        clock.advance(Duration.ofSeconds(21)); // past gateway.history.timeout
+        HttpResponse<String> response = pending.join();
         assertThat(response.statusCode()).isEqualTo(504);
         simulator.clearFaults();
         ReqHistoricalData sent = last(simulator.received(ReqHistoricalData.class));
